@@ -1,0 +1,171 @@
+package dev.tokenlab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Turns text into token ids and back, exactly as a reference tokenizer does.
+ *
+ * <p>Implementations are immutable and thread-safe: one instance can serve every thread of a server.
+ * Every {@code encode} without a {@link SpecialTokens} argument treats special-token text as ordinary
+ * text, so user content can never inject a control token.
+ *
+ * <pre>{@code
+ * Tokenizer llama3 = Tokenizers.get("llama3");
+ * llama3.encode("unhappiness");                  // [359, 71, 67391]
+ * llama3.count("unhappiness");                   // 3
+ * llama3.decode(new int[] {359, 71, 67391});     // "unhappiness"
+ * }</pre>
+ */
+public interface Tokenizer {
+
+    /** The name this tokenizer is registered under, for example {@code llama3} or {@code cl100k_base}. */
+    String name();
+
+    /** Number of ids, ordinary and special: every valid id is below this. */
+    int vocabularySize();
+
+    /**
+     * Encodes text, passing each token to {@code sink} as it is produced; the sink may stop early.
+     * This is the one loop every other encode method uses.
+     *
+     * @throws SpecialTokenException if the text contains special-token text the policy disallows
+     */
+    void encode(CharSequence text, SpecialTokens policy, TokenSink sink);
+
+    /**
+     * Encodes text, treating any special-token text as ordinary text.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").encode("Hello world");   // [9906, 1917]
+     * }</pre>
+     */
+    default int[] encode(String text) {
+        return encode(text, SpecialTokens.asText());
+    }
+
+    /**
+     * Encodes text under an explicit special-token policy.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").encode("<|eot_id|>", SpecialTokens.allowAll());   // [128009]
+     * }</pre>
+     *
+     * @throws SpecialTokenException if the text contains special-token text the policy disallows
+     */
+    default int[] encode(String text, SpecialTokens policy) {
+        dev.tokenlab.internal.IntBuffer ids = new dev.tokenlab.internal.IntBuffer(Math.max(16, text.length() / 3));
+        encode(text, policy, (id, start, end) -> {
+            ids.add(id);
+            return true;
+        });
+        return ids.toArray();
+    }
+
+    /**
+     * Counts the tokens of {@code text} without building an id array; always equals
+     * {@code encode(text).length}.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").count("Hello world");   // 2
+     * }</pre>
+     */
+    default int count(String text) {
+        return count(text, SpecialTokens.asText());
+    }
+
+    /** Counts tokens under an explicit special-token policy; equals {@code encode(text, policy).length}. */
+    default int count(String text, SpecialTokens policy) {
+        int[] n = {0};
+        encode(text, policy, (id, start, end) -> {
+            n[0]++;
+            return true;
+        });
+        return n[0];
+    }
+
+    /**
+     * Encodes text into spans: id, bytes and the UTF-16 range of the input each token came from.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").tokenize("unhappiness");
+     * // [TokenSpan[id=359, "un", 0..2], TokenSpan[id=71, "h", 2..3], TokenSpan[id=67391, "appiness", 3..11]]
+     * }</pre>
+     */
+    default List<TokenSpan> tokenize(String text, SpecialTokens policy) {
+        List<TokenSpan> spans = new ArrayList<>();
+        encode(text, policy, (id, start, end) -> {
+            spans.add(new TokenSpan(id, tokenBytes(id), start, end, isSpecial(id)));
+            return true;
+        });
+        return spans;
+    }
+
+    /** {@link #tokenize(String, SpecialTokens)} with special-token text as ordinary text. */
+    default List<TokenSpan> tokenize(String text) {
+        return tokenize(text, SpecialTokens.asText());
+    }
+
+    /**
+     * The exact bytes one id stands for (a special token's text for special ids).
+     *
+     * @throws TokenizerException if the id is not in the vocabulary
+     */
+    byte[] tokenBytes(int id);
+
+    /**
+     * The exact bytes of a sequence of ids: never lossy.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").decodeBytes(new int[] {9906});   // the 5 bytes of "Hello"
+     * }</pre>
+     *
+     * @throws TokenizerException if an id is not in the vocabulary
+     */
+    default byte[] decodeBytes(int[] ids) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(ids.length * 4);
+        for (int id : ids) {
+            out.writeBytes(tokenBytes(id));
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes ids to text, and says whether that was exact (see {@link Decoded}).
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").decodeChecked(new int[] {9468, 239});   // Decoded[text="😀"... lossless=true]
+     * Tokenizers.get("llama3").decodeChecked(new int[] {9468});        // lossless=false: half an emoji
+     * }</pre>
+     */
+    default Decoded decodeChecked(int[] ids) {
+        return dev.tokenlab.internal.Utf8.decodeReplacing(decodeBytes(ids));
+    }
+
+    /**
+     * Decodes ids to text. <b>Lossy</b>: bytes that are not complete UTF-8 characters (ids ending in
+     * the middle of a character) become U+FFFD. Use {@link #decodeChecked(int[])} to find out, or
+     * {@link #decodeBytes(int[])} for the exact bytes.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3").decode(new int[] {9906, 1917});   // "Hello world"
+     * }</pre>
+     */
+    default String decode(int[] ids) {
+        return decodeChecked(ids).text();
+    }
+
+    /** The special tokens this tokenizer knows, text to id (empty if it has none). */
+    Map<String, Integer> specialTokens();
+
+    /** Whether {@code id} is a special (control) token. */
+    boolean isSpecial(int id);
+
+    /** The id a caller prepends with {@code --bos} (Llama 3: {@code <|begin_of_text|>}), if the model has one. */
+    OptionalInt bosId();
+
+    /** The id a caller appends with {@code --eos} (Llama 3: {@code <|end_of_text|>}), if the model has one. */
+    OptionalInt eosId();
+}

@@ -1,0 +1,317 @@
+package dev.tokenlab.tiktoken;
+
+import dev.tokenlab.SpecialTokens;
+import dev.tokenlab.TokenSink;
+import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerException;
+import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.bpe.BytePairMerger;
+import dev.tokenlab.bpe.MergeBuffers;
+import dev.tokenlab.internal.IntBuffer;
+import dev.tokenlab.internal.Utf8;
+import dev.tokenlab.pretokenize.PreTokenizer;
+import dev.tokenlab.special.SpecialTokenMatcher;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * A tiktoken-style tokenizer: special tokens cut out under a policy, a pre-tokenizer splitting the
+ * rest into pieces, and byte-level BPE on each piece's UTF-8 bytes. Llama 3 and the OpenAI
+ * encodings are instances; build one with {@link TiktokenSpec#create()} or get it from
+ * {@link dev.tokenlab.Tokenizers}.
+ *
+ * <pre>{@code
+ * TiktokenTokenizer llama3 = (TiktokenTokenizer) Tokenizers.get("llama3");
+ * llama3.encode("Hello world");                    // [9906, 1917]
+ * llama3.withMetaSplit(true).encode("Hello world"); // [9906, 1917]: only runs over 25,000 chars differ
+ * }</pre>
+ *
+ * <p>Lone UTF-16 surrogates are encoded as U+FFFD, as tiktoken does. Immutable and thread-safe.
+ */
+public final class TiktokenTokenizer implements Tokenizer {
+    private final TiktokenSpec spec;
+    private final ByteVocabulary vocab;
+    private final BytePairMerger merger;
+    private final PreTokenizer preTokenizer;
+    private final Map<String, Integer> specials;
+    private final Map<Integer, byte[]> specialBytes;
+    private final SpecialTokenMatcher matcher;
+    private final int vocabularySize;
+    private final boolean metaSplit;
+
+    TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab, boolean metaSplit) {
+        this.spec = spec;
+        this.vocab = vocab;
+        this.merger = new BytePairMerger(vocab);
+        this.preTokenizer = spec.preTokenizer();
+        this.specials = Collections.unmodifiableMap(new LinkedHashMap<>(spec.specialTokens()));
+        Map<Integer, byte[]> bytes = new HashMap<>();
+        int size = vocab.size();
+        for (Map.Entry<String, Integer> e : specials.entrySet()) {
+            int id = e.getValue();
+            if (vocab.contains(id)) {
+                throw new IllegalArgumentException(spec.name() + ": special token " + e.getKey() + " reuses ordinary id " + id);
+            }
+            bytes.put(id, e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            size = Math.max(size, id + 1);
+        }
+        this.specialBytes = bytes;
+        this.matcher = new SpecialTokenMatcher(specials);
+        this.vocabularySize = size;
+        this.metaSplit = metaSplit;
+    }
+
+    /** The declaration this tokenizer was built from: name, pattern, specials, provenance. */
+    public TiktokenSpec spec() {
+        return spec;
+    }
+
+    /** The ordinary (non-special) vocabulary. */
+    public ByteVocabulary vocabulary() {
+        return vocab;
+    }
+
+    /** The pre-tokenizer that splits text into pieces. */
+    public PreTokenizer preTokenizer() {
+        return preTokenizer;
+    }
+
+    /** Whether Meta's long-run split is on (see {@link #withMetaSplit(boolean)}). */
+    public boolean metaSplit() {
+        return metaSplit;
+    }
+
+    /**
+     * This tokenizer with Meta's {@code tokenizer.py} long-run split on or off: text is encoded in
+     * parts of at most 400,000 characters, also cut wherever whitespace or non-whitespace runs longer
+     * than 25,000 characters. Off by default, as in tiktoken and in servers (llama.cpp, Ollama, vLLM,
+     * Hugging Face); ids differ only for inputs with such runs.
+     */
+    public TiktokenTokenizer withMetaSplit(boolean on) {
+        return on == metaSplit ? this : new TiktokenTokenizer(spec, vocab, on);
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
+    @Override
+    public Map<String, Integer> specialTokens() {
+        return specials;
+    }
+
+    @Override
+    public boolean isSpecial(int id) {
+        return specialBytes.containsKey(id);
+    }
+
+    @Override
+    public OptionalInt bosId() {
+        return spec.bos() == null ? OptionalInt.empty() : OptionalInt.of(specials.get(spec.bos()));
+    }
+
+    @Override
+    public OptionalInt eosId() {
+        return spec.eos() == null ? OptionalInt.empty() : OptionalInt.of(specials.get(spec.eos()));
+    }
+
+    @Override
+    public byte[] tokenBytes(int id) {
+        if (vocab.contains(id)) {
+            return vocab.tokenBytes(id);
+        }
+        byte[] special = specialBytes.get(id);
+        if (special == null) {
+            throw unknownId(id);
+        }
+        return special.clone();
+    }
+
+    @Override
+    public byte[] decodeBytes(int[] ids) {
+        int total = 0;
+        for (int id : ids) {
+            if (vocab.contains(id)) {
+                total += vocab.tokenLength(id);
+            } else if (specialBytes.containsKey(id)) {
+                total += specialBytes.get(id).length;
+            } else {
+                throw unknownId(id);
+            }
+        }
+        byte[] out = new byte[total];
+        int p = 0;
+        for (int id : ids) {
+            if (vocab.contains(id)) {
+                p = vocab.copyTokenBytes(id, out, p);
+            } else {
+                byte[] s = specialBytes.get(id);
+                System.arraycopy(s, 0, out, p, s.length);
+                p += s.length;
+            }
+        }
+        return out;
+    }
+
+    private TokenizerException unknownId(int id) {
+        return new TokenizerException("id " + id + " is not in the vocabulary of " + name()
+                + " (valid ids are 0.." + (vocabularySize - 1) + ")");
+    }
+
+    @Override
+    public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
+        run(text, policy, new Emitter(sink, true));
+    }
+
+    @Override
+    public int[] encode(String text, SpecialTokens policy) {
+        IntBuffer ids = new IntBuffer(Math.max(16, text.length() / 4));
+        run(text, policy, new Emitter((id, s, e) -> {
+            ids.add(id);
+            return true;
+        }, false));
+        return ids.toArray();
+    }
+
+    @Override
+    public int count(String text, SpecialTokens policy) {
+        Emitter counter = new Emitter(null, false);
+        run(text, policy, counter);
+        return counter.count;
+    }
+
+    private void run(CharSequence text, SpecialTokens policy, Emitter em) {
+        int length = text.length();
+        SpecialTokens.Action[] actions = policy.isAllText() ? null : matcher.actions(policy);
+        if (actions != null) {
+            matcher.checkDisallowed(text, 0, length, actions);
+        }
+        if (!metaSplit) {
+            encodeWithSpecials(text, 0, length, actions, em);
+            return;
+        }
+        IntBuffer cuts = MetaLongRunSplit.boundaries(text, 0, length);
+        for (int k = 0; k + 1 < cuts.size(); k++) {
+            if (!encodeWithSpecials(text, cuts.get(k), cuts.get(k + 1), actions, em)) {
+                return;
+            }
+        }
+    }
+
+    private boolean encodeWithSpecials(CharSequence text, int from, int to, SpecialTokens.Action[] actions, Emitter em) {
+        int start = from;
+        while (true) {
+            long hit = actions == null ? SpecialTokenMatcher.NONE
+                    : matcher.find(text, start, to, actions, SpecialTokens.Action.ALLOW);
+            int segmentEnd = hit == SpecialTokenMatcher.NONE ? to : (int) (hit >>> 32);
+            if (segmentEnd > start && !preTokenizer.split(text, start, segmentEnd, (s, e) -> encodePiece(text, s, e, em))) {
+                return false;
+            }
+            if (hit == SpecialTokenMatcher.NONE) {
+                return true;
+            }
+            int k = (int) hit;
+            int end = segmentEnd + matcher.token(k).length();
+            if (!em.emit(matcher.id(k), segmentEnd, end)) {
+                return false;
+            }
+            start = end;
+        }
+    }
+
+    private boolean encodePiece(CharSequence text, int start, int end, Emitter em) {
+        byte[] buf = em.bytes((end - start) * 3 + ByteVocabulary.READ_PADDING);
+        int n = Utf8.encode(text, start, end, buf, 0);
+        int rank = vocab.rank(buf, 0, n);
+        if (rank >= 0) {
+            return em.emit(rank, start, end);
+        }
+        MergeBuffers merged = em.merge;
+        int count = merger.merge(buf, 0, n, merged);
+        int[] ranks = merged.ranks;
+        int[] starts = merged.starts;
+        if (!em.wantsOffsets) {
+            for (int k = 0; k < count; k++) {
+                if (!em.emit(ranks[k], start, end)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (n == end - start) { // all ASCII: bytes and chars line up
+            for (int k = 0; k < count; k++) {
+                if (!em.emit(ranks[k], start + starts[k], start + starts[k + 1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // Map each token's byte range to the chars it touches; a token inside a character gets the whole character.
+        int ci = start;
+        int charByte = 0;
+        for (int k = 0; k < count; k++) {
+            int b0 = starts[k];
+            int last = starts[k + 1] - 1;
+            int w = Utf8.byteLength(text, ci, end);
+            while (charByte + w <= b0) {
+                charByte += w;
+                ci += w == 4 ? 2 : 1;
+                w = Utf8.byteLength(text, ci, end);
+            }
+            int cs = ci;
+            int cj = ci;
+            int pj = charByte;
+            int wj = w;
+            while (pj + wj <= last) {
+                pj += wj;
+                cj += wj == 4 ? 2 : 1;
+                wj = Utf8.byteLength(text, cj, end);
+            }
+            if (!em.emit(ranks[k], cs, cj + (wj == 4 ? 2 : 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TiktokenTokenizer[" + name() + (metaSplit ? ", meta split" : "") + "]";
+    }
+
+    /** Per-call state: the sink, reusable buffers and a counter. */
+    private static final class Emitter {
+        final TokenSink sink;
+        final boolean wantsOffsets;
+        final MergeBuffers merge = new MergeBuffers();
+        byte[] buffer = new byte[256];
+        int count;
+
+        Emitter(TokenSink sink, boolean wantsOffsets) {
+            this.sink = sink;
+            this.wantsOffsets = wantsOffsets;
+        }
+
+        byte[] bytes(int capacity) {
+            if (buffer.length < capacity) {
+                buffer = new byte[Math.max(capacity, buffer.length * 2)];
+            }
+            return buffer;
+        }
+
+        boolean emit(int id, int start, int end) {
+            count++;
+            return sink == null || sink.accept(id, start, end);
+        }
+    }
+}
