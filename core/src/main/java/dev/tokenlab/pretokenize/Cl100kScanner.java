@@ -100,7 +100,7 @@ public final class Cl100kScanner implements PreTokenizer {
     int pieceEnd(CharSequence text, int i, int to) {
         char c = text.charAt(i);
         if (c == '\'' && i + 1 < to) {
-            int n = contractionLength(text, i + 1, to);
+            int n = Contractions.anyCase(text, i + 1, to);
             if (n > 0) {
                 return i + 1 + n;
             }
@@ -135,27 +135,6 @@ public final class Cl100kScanner implements PreTokenizer {
             return endOfNewlines(text, endOfClass(text, next, to, OTHER), to);
         }
         return endOfWhitespace(text, i, to);
-    }
-
-    /** Length after the apostrophe of {@code s t m d re ve ll} in any case (0 if none); ſ (U+017F) folds to s. */
-    private static int contractionLength(CharSequence text, int i, int to) {
-        char a = text.charAt(i);
-        switch (a) {
-            case 's', 'S', '\u017F', 't', 'T', 'm', 'M', 'd', 'D':
-                return 1;
-            default:
-                break;
-        }
-        if (i + 1 >= to) {
-            return 0;
-        }
-        char b = text.charAt(i + 1);
-        boolean two = switch (a) {
-            case 'r', 'R', 'v', 'V' -> b == 'e' || b == 'E';
-            case 'l', 'L' -> b == 'l' || b == 'L';
-            default -> false;
-        };
-        return two ? 2 : 0;
     }
 
     /** Class of the code point at {@code i} (a lone surrogate is OTHER, as U+FFFD would be). */

@@ -3,7 +3,8 @@ package dev.tokenlab.tiktoken;
 import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.pretokenize.Cl100kScanner;
-import dev.tokenlab.pretokenize.RegexPreTokenizer;
+import dev.tokenlab.pretokenize.Gpt2Scanner;
+import dev.tokenlab.pretokenize.O200kScanner;
 import dev.tokenlab.vocab.BundledRanks;
 import dev.tokenlab.vocab.TiktokenRankReader;
 
@@ -57,15 +58,15 @@ public final class TiktokenEncodings {
                     "<|fim_suffix|>", 100260, "<|endofprompt|>", 100276));
 
     public static final TiktokenSpec O200K_BASE = openAi("o200k_base", "GPT-4o, GPT-4.1, o1, o3, o4-mini",
-            199_998, "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d", new RegexPreTokenizer(O200K_PATTERN),
+            199_998, "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d", O200kScanner.INSTANCE,
             Map.of("<|endoftext|>", 199999, "<|endofprompt|>", 200018));
 
     public static final TiktokenSpec P50K_BASE = openAi("p50k_base", "Codex, text-davinci-002/003",
-            50_281, "94b5ca7dff4d00767bc256fdd1b27e5b17361d7b8a5f968547f9f23eb70d2069", new RegexPreTokenizer(R50K_PATTERN),
+            50_281, "94b5ca7dff4d00767bc256fdd1b27e5b17361d7b8a5f968547f9f23eb70d2069", Gpt2Scanner.INSTANCE,
             Map.of("<|endoftext|>", 50256));
 
     public static final TiktokenSpec R50K_BASE = openAi("r50k_base", "GPT-3 (davinci), GPT-2",
-            50_256, "306cd27f03c1a714eca7108e03d66b7dc042abe8c258b44c199a7ed9838dd930", new RegexPreTokenizer(R50K_PATTERN),
+            50_256, "306cd27f03c1a714eca7108e03d66b7dc042abe8c258b44c199a7ed9838dd930", Gpt2Scanner.INSTANCE,
             Map.of("<|endoftext|>", 50256));
 
     /** Every declared encoding, the bundled one first. */
