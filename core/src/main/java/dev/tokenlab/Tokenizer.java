@@ -136,8 +136,8 @@ public interface Tokenizer {
      * Decodes ids to text, and says whether that was exact (see {@link Decoded}).
      *
      * <pre>{@code
-     * Tokenizers.get("llama3").decodeChecked(new int[] {9468, 239});   // Decoded[text="😀"... lossless=true]
-     * Tokenizers.get("llama3").decodeChecked(new int[] {9468});        // lossless=false: half an emoji
+     * Tokenizers.get("llama3").decodeChecked(new int[] {76460, 222});   // Decoded[text=😀, lossless=true, replacedSequences=0]
+     * Tokenizers.get("llama3").decodeChecked(new int[] {76460});        // Decoded[text=\uFFFD, lossless=false, ...]: part of an emoji
      * }</pre>
      */
     default Decoded decodeChecked(int[] ids) {
@@ -165,6 +165,16 @@ public interface Tokenizer {
 
     /** The id a caller prepends with {@code --bos} (Llama 3: {@code <|begin_of_text|>}), if the model has one. */
     OptionalInt bosId();
+
+    /**
+     * The largest position {@code b}, {@code from < b < to}, where the text can be cut so that
+     * encoding {@code [from, b)} and then {@code [b, …)} separately gives exactly the ids of encoding
+     * it whole, whatever follows {@code to}; -1 if this tokenizer knows none in the range. Lets
+     * {@code dev.tokenlab.budget.StreamingCounter} count text larger than memory exactly.
+     */
+    default int lastSafeCut(CharSequence text, int from, int to) {
+        return -1;
+    }
 
     /** The id a caller appends with {@code --eos} (Llama 3: {@code <|end_of_text|>}), if the model has one. */
     OptionalInt eosId();

@@ -96,6 +96,18 @@ public final class Cl100kScanner implements PreTokenizer {
         return true;
     }
 
+    /**
+     * Safe cuts: just after CR or LF when the next char is not whitespace (the newline rule and the
+     * punctuation rule both end their piece there, and nothing starts a piece before a newline and
+     * continues past it); or between a letter and a space that a letter follows (the word ends, and
+     * " word" starts afresh). Positions are searched backwards from {@code to - 2}, so the chars after
+     * the cut that decide it are inside the range.
+     */
+    @Override
+    public int lastSafeCut(CharSequence text, int from, int to) {
+        return SafeCuts.newlineOrWordBoundary(text, from, to, false);
+    }
+
     /** End of the piece that starts at {@code i}. */
     int pieceEnd(CharSequence text, int i, int to) {
         char c = text.charAt(i);

@@ -51,6 +51,15 @@ public final class Gpt2Scanner implements PreTokenizer {
         return true;
     }
 
+    /**
+     * Safe cuts: only between a letter and a space that a letter follows. A newline is not a safe cut
+     * here: {@code \s++$} would join the whitespace before it at the end of the left part.
+     */
+    @Override
+    public int lastSafeCut(CharSequence text, int from, int to) {
+        return SafeCuts.wordBoundary(text, from, to);
+    }
+
     int pieceEnd(CharSequence text, int i, int to) {
         char c = text.charAt(i);
         if (c == '\'') {

@@ -85,6 +85,15 @@ public final class O200kScanner implements PreTokenizer {
         return !isLetterCat(cat) && !isNumberCat(cat);
     }
 
+    /**
+     * Safe cuts as {@link Cl100kScanner#lastSafeCut}, except that a newline followed by '/' is not one
+     * (o200k's punctuation rule takes {@code [\r\n/]*} after a run).
+     */
+    @Override
+    public int lastSafeCut(CharSequence text, int from, int to) {
+        return SafeCuts.newlineOrWordBoundary(text, from, to, true);
+    }
+
     int pieceEnd(CharSequence text, int i, int to) {
         int cp = CodePoints.at(text, i, to);
         int next = i + CodePoints.width(cp);

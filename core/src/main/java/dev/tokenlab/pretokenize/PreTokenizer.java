@@ -27,4 +27,14 @@ public interface PreTokenizer {
 
     /** The regex this pre-tokenizer implements, in tiktoken's syntax. */
     String pattern();
+
+    /**
+     * The largest position {@code b} with {@code from < b < to} at which the text can be cut without
+     * changing any piece: splitting {@code [from, b)} and {@code [b, to)} separately gives exactly the
+     * pieces of splitting {@code [from, to)} and of any longer text that starts with it. -1 if there is
+     * none (then the caller must keep reading). Used to count text larger than memory.
+     */
+    default int lastSafeCut(CharSequence text, int from, int to) {
+        return -1;
+    }
 }

@@ -284,6 +284,15 @@ public final class TiktokenTokenizer implements Tokenizer {
         return true;
     }
 
+    /**
+     * Cuts where the pre-tokenizer's pieces cannot join across (see {@link PreTokenizer#lastSafeCut});
+     * none under Meta's long-run split, whose chunking depends on absolute positions.
+     */
+    @Override
+    public int lastSafeCut(CharSequence text, int from, int to) {
+        return metaSplit ? -1 : preTokenizer.lastSafeCut(text, from, to);
+    }
+
     @Override
     public String toString() {
         return "TiktokenTokenizer[" + name() + (metaSplit ? ", meta split" : "") + "]";

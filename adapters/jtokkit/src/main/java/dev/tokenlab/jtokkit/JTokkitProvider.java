@@ -80,7 +80,14 @@ public final class JTokkitProvider implements dev.tokenlab.TokenizerProvider {
     }
 
     private static String version() {
-        String v = Encoding.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
+        try (java.io.InputStream in = JTokkitProvider.class.getResourceAsStream("jtokkit.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("jtokkit.version", "");
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }

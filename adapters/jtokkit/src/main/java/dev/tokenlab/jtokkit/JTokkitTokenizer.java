@@ -152,11 +152,17 @@ public final class JTokkitTokenizer implements Tokenizer {
         }
         IntArrayList one = new IntArrayList(1);
         one.add(id);
+        byte[] bytes;
         try {
-            return encoding.decodeBytes(one);
-        } catch (IllegalArgumentException e) {
-            throw new TokenizerException("id " + id + " is not in the vocabulary of " + name);
+            bytes = id >= 0 && id < vocabularySize ? encoding.decodeBytes(one) : null;
+        } catch (RuntimeException e) { // JTokkit 1.1.0 throws NullPointerException for an unused id
+            bytes = null;
         }
+        if (bytes == null || bytes.length == 0) {
+            throw new TokenizerException("id " + id + " is not in the vocabulary of " + name
+                    + " (valid ids are 0.." + (vocabularySize - 1) + ")");
+        }
+        return bytes;
     }
 
     @Override

@@ -1,0 +1,31 @@
+package dev.tokenlab.budget;
+
+import java.util.List;
+
+/**
+ * A chat rendered into the exact ids a model is given, with what each message costs.
+ *
+ * @param ids           the prompt, ending with the header of the assistant's reply
+ * @param messages      per message: its content tokens and the template's overhead around them
+ * @param replyOverhead tokens the template adds after the last message to start the reply
+ */
+public record ChatPrompt(int[] ids, List<MessageCost> messages, int replyOverhead) {
+
+    /**
+     * What one message costs.
+     *
+     * @param role          the message's role
+     * @param contentTokens tokens of the content alone
+     * @param overhead      tokens the template adds for this message (headers, markers, BOS/EOS)
+     */
+    public record MessageCost(String role, int contentTokens, int overhead) {
+        public int total() {
+            return contentTokens + overhead;
+        }
+    }
+
+    /** Total prompt tokens. */
+    public int tokenCount() {
+        return ids.length;
+    }
+}
