@@ -36,9 +36,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
                 message.append("; did you mean ").append(String.join(", ", suggestions)).append('?');
-            } else if (cmd.getCommandSpec().mixins().containsKey("input")
-                    && u.getUnmatched().stream().noneMatch(a -> a.startsWith("-"))) {
-                message.append("; TEXT is one argument: put quotes around text with spaces");
+            } else if (cmd.getCommandSpec().mixins().containsKey("input")) {
+                message.append(u.getUnmatched().stream().anyMatch(a -> a.startsWith("-"))
+                        ? "; text that starts with '-' goes after '--'"
+                        : "; TEXT is one argument: put quotes around text with spaces");
             }
         }
         message.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");

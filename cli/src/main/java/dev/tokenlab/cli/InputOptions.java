@@ -15,7 +15,8 @@ import java.nio.file.Path;
 public final class InputOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT",
-            description = "The text, as one argument (quote it). '-' or no TEXT and no --file: read standard input.")
+            description = {"The text, as one argument (quote it; after '--' if it starts with '-').",
+                    "'-' or no TEXT and no --file: read standard input."})
     String text;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
