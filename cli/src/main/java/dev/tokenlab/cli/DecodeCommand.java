@@ -78,7 +78,8 @@ final class DecodeCommand extends TokenlabSubcommand {
             } catch (NumberFormatException e) {
                 id = -1; // more digits than a long holds: out of range as well
             }
-            if (id < 0 || id > Integer.MAX_VALUE) {
+            // Checked here too, not only by the engine: every engine then gives the same message.
+            if (id < 0 || id >= t.vocabularySize()) {
                 throw CliException.error("id " + part + " is not in the vocabulary of " + t.name()
                         + " (valid ids are 0.." + (t.vocabularySize() - 1) + ")");
             }

@@ -99,6 +99,13 @@ class DecodeCommandTest {
     }
 
     @Test
+    void outOfRangeOnJtokkitGivesTheSameMessage() {
+        assertEquals(new Cli.Result(1, "",
+                "tokenlab: id 999999999 is not in the vocabulary of llama3 (valid ids are 0..128255)\n"),
+                Cli.run("decode", "--engine", "jtokkit", "999999999"));
+    }
+
+    @Test
     void noIdsAtAllIsEmptyText() {
         assertEquals(new Cli.Result(0, "\n", ""), Cli.run("decode"));
     }
