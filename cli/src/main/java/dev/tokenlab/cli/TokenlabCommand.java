@@ -1,0 +1,135 @@
+package dev.tokenlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code tokenlab} command: exact LLM tokenization from the shell.
+ *
+ * <pre>
+ * $ tokenlab encode -m llama3 "Hello world"
+ * 9906 1917
+ * $ tokenlab decode -m llama3 9906 1917
+ * Hello world
+ * </pre>
+ *
+ * <p>Build one with {@code configure(new CommandLine(new TokenlabCommand()))}: that installs the
+ * error handling (one line on stderr, documented exit statuses, see {@link ExitCodes}).
+ */
+@Command(name = TokenlabCommand.NAME,
+        versionProvider = TokenlabCommand.Version.class,
+        description = "Exact LLM tokenization: Llama 3 and OpenAI encodings, byte for byte as the reference tokenizers.",
+        subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
+                CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                ExitCodes.OK + ":ok",
+                ExitCodes.ERROR + ":error: unreadable, missing or non-UTF-8 input file, bad model file,"
+                        + " disallowed special token, id out of range",
+                ExitCodes.USAGE + ":usage: unknown option, bad value, conflicting options, --bos/--eos on a model without them",
+                ExitCodes.OVER_BUDGET + ":over budget (reserved for the budget commands)",
+                ExitCodes.NOT_FOUND + ":model, model profile or engine not found (the message suggests close names)"},
+        footerHeading = "%n",
+        footer = {
+                "Every error is one line on stderr starting with 'tokenlab: '; add --debug for the Java stack trace.",
+                "",
+                "Examples:",
+                "  tokenlab encode -m llama3 \"Hello world\"          # 9906 1917",
+                "  tokenlab encode -m llama3 unhappiness --format tokens",
+                "  tokenlab count -m gpt-4o -f README.md",
+                "  tokenlab decode -m llama3 9906 1917              # Hello world",
+                "  tokenlab models"})
+public final class TokenlabCommand implements Callable<Integer> {
+    /** The command's name, also the prefix of every error line. */
+    static final String NAME = "tokenlab";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an error, print the Java stack trace after the one-line message.")
+    boolean debug;
+
+    private final InputStream stdin;
+
+    /** A command that reads {@code System.in} when a command is given no text. */
+    public TokenlabCommand() {
+        this(System.in);
+    }
+
+    /** A command that reads {@code stdin} when a command is given no text (tests pass a byte array). */
+    public TokenlabCommand(InputStream stdin) {
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public Integer call() {
+        throw CliException.usage("missing command: encode, decode, count or models (see 'tokenlab --help')");
+    }
+
+    /**
+     * Installs the error handling once, on the top command: {@link ErrorReporter} maps exceptions to
+     * one line on stderr and an exit status. Returns {@code cmd}.
+     */
+    public static CommandLine configure(CommandLine cmd) {
+        ErrorReporter reporter = new ErrorReporter();
+        cmd.setExecutionExceptionHandler(reporter);
+        cmd.setParameterExceptionHandler(reporter);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    /** Runs {@code tokenlab} with UTF-8 output whatever the platform's default charset. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        CommandLine cmd = configure(new CommandLine(new TokenlabCommand()));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** {@code --version}: this build's version (from the filtered {@code version.properties}) and the Java runtime. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = "unknown";
+            try (InputStream in = TokenlabCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    v = p.getProperty("version", v);
+                }
+            } catch (IOException e) {
+                // keep "unknown": the version line is not worth failing for
+            }
+            return new String[] {
+                NAME + " " + v,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

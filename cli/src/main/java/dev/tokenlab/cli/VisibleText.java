@@ -1,0 +1,68 @@
+package dev.tokenlab.cli;
+
+import dev.tokenlab.internal.Utf8;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A token's bytes as one printable line, for {@code encode --format tokens}: what a learner needs to
+ * see, where plain printing would hide it.
+ *
+ * <ul>
+ *   <li>space {@code ·}, tab {@code →}, line feed {@code ↵};</li>
+ *   <li>other control characters by code: {@code <0x0D>} (carriage return), {@code <0x0B>}, {@code <0x85>};</li>
+ *   <li>invisible format and space characters by code point: {@code <U+FEFF>} (BOM), {@code <U+200B>},
+ *       {@code <U+00A0>} (no-break space);</li>
+ *   <li>bytes that are not whole UTF-8 characters (a token holding half an emoji) as hex:
+ *       {@code <F0><9F>}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * VisibleText.of(" world\n".getBytes(UTF_8));        // "·world↵"
+ * VisibleText.of(new byte[] {(byte) 0xF0, (byte) 0x9F}); // "<F0><9F>"
+ * }</pre>
+ */
+final class VisibleText {
+    private VisibleText() {
+    }
+
+    static String of(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length + 8);
+        int i = 0;
+        while (i < bytes.length) {
+            int n = Utf8.validSequenceLength(bytes, i, bytes.length);
+            if (n == 0) {
+                sb.append(String.format("<%02X>", bytes[i] & 0xFF));
+                i++;
+                continue;
+            }
+            int cp = new String(bytes, i, n, StandardCharsets.UTF_8).codePointAt(0);
+            appendVisible(sb, cp);
+            i += n;
+        }
+        return sb.toString();
+    }
+
+    private static void appendVisible(StringBuilder sb, int cp) {
+        if (cp == ' ') {
+            sb.append('·');
+        } else if (cp == '\t') {
+            sb.append('→');
+        } else if (cp == '\n') {
+            sb.append('↵');
+        } else if (Character.isISOControl(cp)) {
+            sb.append(String.format("<0x%02X>", cp));
+        } else if (isInvisible(cp)) {
+            sb.append(String.format("<U+%04X>", cp));
+        } else {
+            sb.appendCodePoint(cp);
+        }
+    }
+
+    /** Format characters (BOM, zero-width space and joiners …) and spaces other than U+0020. */
+    private static boolean isInvisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.SPACE_SEPARATOR
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+}
