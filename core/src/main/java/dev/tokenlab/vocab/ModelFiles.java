@@ -87,8 +87,15 @@ public final class ModelFiles {
      * @throws TokenizerFormatException if the file is missing, unreadable, corrupt, or of no known format
      */
     public static Tokenizer load(Path file) {
-        byte[] bytes = readAll(file);
-        String source = file.toString();
+        return load(readAll(file), file.toString());
+    }
+
+    /**
+     * Opens a model from its bytes; {@code source} names it in error messages.
+     *
+     * @throws TokenizerFormatException if the bytes are corrupt or of no known format
+     */
+    public static Tokenizer load(byte[] bytes, String source) {
         switch (detect(bytes)) {
             case TIKTOKEN_RANKS: {
                 String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));

@@ -62,7 +62,9 @@ public final class TiktokenRankReader {
                 throw new TokenizerFormatException(source, "SHA-256 is " + actual + ", expected " + expectedSha256);
             }
         }
-        byte[][] tokens = new byte[1024][];
+        dev.tokenlab.internal.IntBuffer ranks = new dev.tokenlab.internal.IntBuffer(1024);
+        dev.tokenlab.internal.IntBuffer lines = new dev.tokenlab.internal.IntBuffer(1024);
+        java.util.List<byte[]> tokens = new java.util.ArrayList<>(1024);
         int maxRank = -1;
         Base64.Decoder base64 = Base64.getDecoder();
         int line = 0;
@@ -97,13 +99,9 @@ public final class TiktokenRankReader {
                     throw new TokenizerFormatException(source, "line " + line + ": empty token");
                 }
                 int rank = parseRank(bytes, space + 1, end, source, line);
-                if (rank >= tokens.length) {
-                    tokens = java.util.Arrays.copyOf(tokens, Math.max(rank + 1, tokens.length * 2));
-                }
-                if (tokens[rank] != null) {
-                    throw new TokenizerFormatException(source, "line " + line + ": rank " + rank + " appears twice");
-                }
-                tokens[rank] = token;
+                ranks.add(rank);
+                lines.add(line);
+                tokens.add(token);
                 maxRank = Math.max(maxRank, rank);
             }
             pos = eol + 1;
@@ -111,8 +109,21 @@ public final class TiktokenRankReader {
         if (maxRank < 0) {
             throw new TokenizerFormatException(source, "no ranks: expected lines of \"BASE64 RANK\"");
         }
+        // Ranks may have gaps (p50k_base has one), but not so many that a corrupt rank allocates a huge table.
+        if (maxRank >= 2L * tokens.size() + 1024) {
+            throw new TokenizerFormatException(source, "rank " + maxRank + " is far beyond the " + tokens.size()
+                    + " ranks in the file; ranks must be nearly dense");
+        }
+        byte[][] byRank = new byte[maxRank + 1][];
+        for (int i = 0; i < tokens.size(); i++) {
+            int rank = ranks.get(i);
+            if (byRank[rank] != null) {
+                throw new TokenizerFormatException(source, "line " + lines.get(i) + ": rank " + rank + " appears twice");
+            }
+            byRank[rank] = tokens.get(i);
+        }
         try {
-            return ByteVocabulary.of(java.util.Arrays.copyOf(tokens, maxRank + 1));
+            return ByteVocabulary.of(byRank);
         } catch (IllegalArgumentException e) {
             throw new TokenizerFormatException(source, e.getMessage());
         }

@@ -49,6 +49,7 @@ class TiktokenRankReaderTest {
         assertError("x.tiktoken: line 1: expected \"BASE64 RANK\", found \"YQ== 0 1\"", "YQ== 0 1\n");
         assertError("x.tiktoken: line 1: rank \"zero\" is not a number", "YQ== zero\n");
         assertError("x.tiktoken: line 2: rank 0 appears twice", "YQ== 0\nYg== 0\n");
+        assertError("x.tiktoken: rank 5000 is far beyond the 2 ranks in the file; ranks must be nearly dense", "YQ== 0\nYg== 5000\n");
         assertError("x.tiktoken: line 1: rank is larger than 16777215", "YQ== 99999999999\n");
         assertError("x.tiktoken: token bytes of rank 1 repeat rank 0", "YQ== 0\nYQ== 1\n");
         assertError("x.tiktoken: no ranks: expected lines of \"BASE64 RANK\"", "\n\n");
