@@ -25,7 +25,7 @@ public final class SentencePieceEncodings {
 
     public static final SentencePieceSpec LLAMA2 = new SentencePieceSpec(
             "llama2", "Llama 2", "/dev/tokenlab/vocab/llama2.model.gz", 32_000,
-            "LLAMA2_BUNDLE_SHA256", LLAMA2_META_SHA256,
+            "ee1673474623dc0681d4d31f4a7c6a628d8c5356f6aa1e07c6b547c4f99d601a", LLAMA2_META_SHA256,
             "bundled; npm llama-tokenizer-js@1.2.2, same ids as Meta's tokenizer.model");
 
     /** Every bundled SentencePiece tokenizer. */
