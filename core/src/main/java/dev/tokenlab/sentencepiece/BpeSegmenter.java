@@ -19,7 +19,8 @@ import java.util.Arrays;
  * </ol>
  *
  * <pre>{@code
- * // Llama 2, "▁Hello▁world": ▁H(score -31) … ▁Hello(-14784) ▁world(-2927)
+ * // Llama 2, "▁Hello▁world": pairs such as "▁H" (score -120), "el" (-36), "or" (-13), "ld" (-171)
+ * // merge best first, up to "▁Hello" (-14784) and "▁world" (-2927)
  * // -> [15043 "▁Hello", 3186 "▁world"]
  * }</pre>
  *

@@ -67,9 +67,10 @@ public final class SentencePieceModel {
                 throw new TokenizerFormatException(source, "piece " + i + " is " + p.length + " bytes; SentencePiece requires"
                         + " fewer than " + MAX_PIECE_BYTES);
             }
-            for (byte b : p) {
-                if (b == 0) {
-                    throw new TokenizerFormatException(source, where + " contains a NUL byte");
+            for (int k = 0; k < p.length; k++) {
+                if (p[k] == 0) {
+                    throw new TokenizerFormatException(source, "piece " + i + " contains a NUL byte (at byte " + k
+                            + " of the piece); SentencePiece forbids them");
                 }
             }
             if (!(types[i].isSegmentable() ? segmentable : reserved).add(pieces[i])) {

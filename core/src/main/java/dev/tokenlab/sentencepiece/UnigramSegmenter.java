@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * // sentencepiece's test_model.model (trained on botchan.txt)
- * "▁I▁saw▁a▁girl"  ->  [8 "▁I", 465 "▁saw", 10 "▁a", 283 "▁girl"]
+ * "▁I▁saw▁a▁girl"  ->  [9 "▁I", 459 "▁saw", 11 "▁a", 939 "▁girl"]
  * }</pre>
  *
  * <p>Immutable and thread-safe.
