@@ -51,6 +51,9 @@ final class BpeSegmenter implements Segmenter {
     private final int[] asciiOutput = new int[128];
     private final ByteTrie userDefined;
     private final boolean hasUnused;
+    /** Whether no piece has a ▁ after another character, so words (▁ and what follows) merge independently. */
+    private final boolean wordsIndependent;
+    private final WordCache cache = new WordCache();
 
     BpeSegmenter(SentencePieceModel model, ByteTrie userDefined) {
         this.model = model;
@@ -76,6 +79,7 @@ final class BpeSegmenter implements Segmenter {
             }
         }
         this.hasUnused = unused;
+        this.wordsIndependent = !unused && noSpaceAfterOtherCharacters(model);
         // Merge keys of characters: their piece id, or a pseudo-id when they only occur inside pieces.
         charKeys = new LongIntMap(n);
         charOutputIds = new LongIntMap(n);
@@ -143,6 +147,32 @@ final class BpeSegmenter implements Segmenter {
         return s >= 0 ? s : unkId;
     }
 
+    /**
+     * Whether every U+2581 inside a segmentable piece is at its start or follows another U+2581. Then
+     * no piece covers a point between a character and a following ▁, and BPE on the whole text equals
+     * BPE on each stretch between such points: merges are local, and their order within a stretch
+     * (score, then position) does not depend on the other stretches. (Not with UNUSED pieces: the
+     * C++ library splits those by the pair last queued anywhere in the text.)
+     */
+    private static boolean noSpaceAfterOtherCharacters(SentencePieceModel model) {
+        for (int id = 0; id < model.size(); id++) {
+            if (!model.type(id).isSegmentable()) {
+                continue;
+            }
+            byte[] p = model.pieceBytesUnsafe(id);
+            boolean prevSpace = false;
+            for (int i = 0; i < p.length; ) {
+                boolean space = i + 2 < p.length && p[i] == (byte) 0xE2 && p[i + 1] == (byte) 0x96 && p[i + 2] == (byte) 0x81;
+                if (space && i > 0 && !prevSpace) {
+                    return false;
+                }
+                prevSpace = space;
+                i += Math.max(1, Math.min(Normalizer.oneCharLen(p[i] & 0xFF), p.length - i));
+            }
+        }
+        return true;
+    }
+
     /** Merge key of the bytes p[from, to): a piece id if they are one piece, a character key if one character, else -1. */
     private int keyOf(byte[] p, int from, int to, java.util.Map<String, Integer> byText, String whole) {
         if (Normalizer.oneCharLen(p[from] & 0xFF) >= to - from) {
@@ -176,6 +206,50 @@ final class BpeSegmenter implements Segmenter {
         if (n == 0) {
             return;
         }
+        if (!wordsIndependent) {
+            mergeRange(b, 0, n, out, s);
+            return;
+        }
+        // Cut before each ▁ that follows another character: no piece spans such a point (checked when
+        // the model was built), so no merge crosses it and each word can be merged, and cached, alone.
+        int from = 0;
+        for (int i = 3; i + 2 < n; i++) {
+            if (b[i] == (byte) 0xE2 && b[i + 1] == (byte) 0x96 && b[i + 2] == (byte) 0x81
+                    && !(b[i - 3] == (byte) 0xE2 && b[i - 2] == (byte) 0x96 && b[i - 1] == (byte) 0x81)) {
+                word(b, from, i, out, s);
+                from = i;
+                i += 2;
+            }
+        }
+        word(b, from, n, out, s);
+    }
+
+    /** Merges one word, through the cache when it is short. */
+    private void word(byte[] b, int from, int to, Segmentation out, Scratch s) {
+        int length = to - from;
+        if (length > WordCache.MAX_WORD_BYTES) {
+            mergeRange(b, from, to, out, s);
+            return;
+        }
+        int hash = WordCache.hash(b, from, to);
+        WordCache.Entry hit = cache.get(b, from, to, hash);
+        if (hit != null) {
+            int at = from;
+            for (int k = 0; k < hit.ids.length; k++) {
+                int end = at + hit.lengths[k];
+                out.add(at, end, hit.ids[k]);
+                at = end;
+            }
+            return;
+        }
+        int first = out.count;
+        mergeRange(b, from, to, out, s);
+        cache.put(b, from, to, hash, out, first);
+    }
+
+    /** The BPE merge loop over the symbols of {@code b[from, to)}; appends the pieces to {@code out}. */
+    private void mergeRange(byte[] b, int from, int to, Segmentation out, Scratch s) {
+        int n = to - from;
         int[] start = s.ints1 = Scratch.ensure(s.ints1, n);
         int[] len = s.ints2 = Scratch.ensure(s.ints2, n);
         int[] key = s.ints3 = Scratch.ensure(s.ints3, n);
@@ -183,11 +257,11 @@ final class BpeSegmenter implements Segmenter {
         int[] next = s.ints5 = Scratch.ensure(s.ints5, n);
         int[] prev = s.ints6 = Scratch.ensure(s.ints6, n);
         int count = 0;
-        for (int p = 0; p < n; ) {
+        for (int p = from; p < to; ) {
             int c = b[p] & 0xFF;
             int m = 0;
             if (userDefined != null) {
-                m = userDefined.longestPrefix(b, p, n);
+                m = userDefined.longestPrefix(b, p, to);
             }
             start[count] = p;
             if (m > 0) {
@@ -199,7 +273,7 @@ final class BpeSegmenter implements Segmenter {
                 key[count] = asciiKey[c];
                 id[count] = asciiOutput[c];
             } else {
-                int l = Math.min(Normalizer.oneCharLen(c), n - p);
+                int l = Math.min(Normalizer.oneCharLen(c), to - p);
                 long packed = pack(b, p, p + l);
                 len[count] = l;
                 key[count] = charKeys.get(packed, -1);

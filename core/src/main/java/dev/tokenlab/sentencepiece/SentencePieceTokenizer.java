@@ -328,23 +328,36 @@ public final class SentencePieceTokenizer implements Tokenizer {
 
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
-        run(text, policy, new Call(sink, text.length()));
+        Buffers buffers = Buffers.acquire();
+        try {
+            run(text, policy, new Call(sink, null, buffers));
+        } finally {
+            buffers.release();
+        }
     }
 
     @Override
     public int[] encode(String text, SpecialTokens policy) {
         IntBuffer ids = new IntBuffer(Math.max(16, text.length() / 3));
-        Call call = new Call(null, text.length());
-        call.ids = ids;
-        run(text, policy, call);
+        Buffers buffers = Buffers.acquire();
+        try {
+            run(text, policy, new Call(null, ids, buffers));
+        } finally {
+            buffers.release();
+        }
         return ids.toArray();
     }
 
     @Override
     public int count(String text, SpecialTokens policy) {
-        Call call = new Call(null, text.length());
-        run(text, policy, call);
-        return call.count;
+        Buffers buffers = Buffers.acquire();
+        try {
+            Call call = new Call(null, null, buffers);
+            run(text, policy, call);
+            return call.count;
+        } finally {
+            buffers.release();
+        }
     }
 
     private void run(CharSequence text, SpecialTokens policy, Call call) {
@@ -376,12 +389,13 @@ public final class SentencePieceTokenizer implements Tokenizer {
 
     /** Encodes {@code text[from, to)} as one input: normalize, segment, byte fallback or unknown runs. */
     private boolean encodeText(CharSequence text, int from, int to, Call call) {
-        byte[] utf8 = call.utf8((to - from) * 3);
+        Buffers buffers = call.buffers;
+        byte[] utf8 = buffers.utf8((to - from) * 3);
         int n = Utf8.encode(text, from, to, utf8, 0);
-        NormalizedText norm = call.normalized(n);
+        NormalizedText norm = buffers.normalized;
         normalizer.normalize(utf8, n, norm);
-        Segmentation seg = call.segmentation;
-        segmenter.segment(norm, seg, call.scratch);
+        Segmentation seg = buffers.segmentation;
+        segmenter.segment(norm, seg, buffers.scratch);
         int[] orig = norm.toOrig;
         byte[] nb = norm.bytes;
         boolean pendingUnk = false;
@@ -427,33 +441,17 @@ public final class SentencePieceTokenizer implements Tokenizer {
         return "SentencePieceTokenizer[" + name + ", " + model.size() + " pieces, " + model.trainer().modelType() + "]";
     }
 
-    /** Per-call state: the sink or counter, and reusable buffers. */
+    /** Per-call state: where tokens go. */
     private static final class Call {
         final TokenSink sink;
-        IntBuffer ids;
+        final IntBuffer ids;
+        final Buffers buffers;
         int count;
-        byte[] utf8 = new byte[0];
-        NormalizedText normalized;
-        final Segmentation segmentation;
-        final Segmenter.Scratch scratch = new Segmenter.Scratch();
 
-        Call(TokenSink sink, int length) {
+        Call(TokenSink sink, IntBuffer ids, Buffers buffers) {
             this.sink = sink;
-            this.segmentation = new Segmentation(Math.min(length, 1 << 16) + 8);
-        }
-
-        byte[] utf8(int capacity) {
-            if (utf8.length < capacity) {
-                utf8 = new byte[capacity];
-            }
-            return utf8;
-        }
-
-        NormalizedText normalized(int capacity) {
-            if (normalized == null) {
-                normalized = new NormalizedText(capacity + 8);
-            }
-            return normalized;
+            this.ids = ids;
+            this.buffers = buffers;
         }
 
         boolean emit(int id, int start, int end) {
@@ -463,6 +461,48 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 return true;
             }
             return sink == null || sink.accept(id, start, end);
+        }
+    }
+
+    /**
+     * Working memory reused by one thread's calls (any SentencePiece tokenizer's). A call made while
+     * the thread's buffers are in use (a sink that encodes again) gets fresh ones; buffers grown past
+     * {@link #KEEP_BYTES} by a long text are dropped afterwards rather than kept for the thread's life.
+     */
+    private static final class Buffers {
+        private static final int KEEP_BYTES = 1 << 16;
+        private static final ThreadLocal<Buffers> PER_THREAD = ThreadLocal.withInitial(Buffers::new);
+
+        byte[] utf8 = new byte[256];
+        final NormalizedText normalized = new NormalizedText(256);
+        final Segmentation segmentation = new Segmentation(64);
+        final Segmenter.Scratch scratch = new Segmenter.Scratch();
+        private boolean inUse;
+        private boolean shared;
+
+        static Buffers acquire() {
+            Buffers b = PER_THREAD.get();
+            if (b.inUse) {
+                b = new Buffers();
+            } else {
+                b.shared = true;
+            }
+            b.inUse = true;
+            return b;
+        }
+
+        void release() {
+            inUse = false;
+            if (shared && (utf8.length > KEEP_BYTES || normalized.bytes.length > 3 * KEEP_BYTES)) {
+                PER_THREAD.remove();
+            }
+        }
+
+        byte[] utf8(int capacity) {
+            if (utf8.length < capacity) {
+                utf8 = new byte[capacity];
+            }
+            return utf8;
         }
     }
 
