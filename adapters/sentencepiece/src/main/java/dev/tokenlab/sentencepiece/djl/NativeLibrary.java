@@ -9,6 +9,12 @@ import dev.tokenlab.TokenizerException;
  * offline, but it needs a writable cache folder and a supported platform (not Windows).
  */
 public final class NativeLibrary {
+    /** A valid Unigram ModelProto: pieces "<unk>" (UNKNOWN) and "a". */
+    private static final byte[] TINY_MODEL = {
+        0x0A, 0x09, 0x0A, 0x05, '<', 'u', 'n', 'k', '>', 0x18, 0x02,
+        0x0A, 0x03, 0x0A, 0x01, 'a',
+    };
+
     private static volatile String failure;
     private static volatile boolean checked;
 
@@ -19,9 +25,11 @@ public final class NativeLibrary {
     public static synchronized String whyUnavailable() {
         if (!checked) {
             try {
-                Class.forName("ai.djl.sentencepiece.jni.SentencePieceLibrary", true, NativeLibrary.class.getClassLoader());
+                // SpProcessor's static initializer copies the library out of the jar and loads it, but keeps
+                // a failure to itself until a processor is made: so make one, from a two-piece model.
+                new ai.djl.sentencepiece.SpTokenizer(TINY_MODEL).close();
                 failure = null;
-            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            } catch (LinkageError | RuntimeException e) {
                 Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
                 failure = "DJL's SentencePiece native library does not load on " + System.getProperty("os.name") + " "
                         + System.getProperty("os.arch") + ": " + cause;

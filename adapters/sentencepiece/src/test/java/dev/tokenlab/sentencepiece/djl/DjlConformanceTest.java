@@ -7,7 +7,7 @@ import dev.tokenlab.testing.EdgeCases;
 import dev.tokenlab.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class DjlConformanceTest {
 
     private final Map<String, DjlSentencePieceTokenizer> references = new HashMap<>();
 
-    @BeforeAll
+    @BeforeEach
     void nativeLibraryLoads() {
         Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
     }

@@ -5,7 +5,7 @@ import dev.tokenlab.sentencepiece.ModelProtoWriter;
 import dev.tokenlab.sentencepiece.ModelType;
 import dev.tokenlab.sentencepiece.PieceType;
 import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +29,8 @@ class ToyModelsConformanceTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void nativeLibraryLoads() {
+    @BeforeEach
+    void nativeLibraryLoads() {
         Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
     }
 
