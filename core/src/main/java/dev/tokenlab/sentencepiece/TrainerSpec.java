@@ -8,7 +8,8 @@ package dev.tokenlab.sentencepiece;
  * not consult them (neither does Tokenlab), but they are kept so tools can show them.
  *
  * <pre>{@code
- * // Llama 2
+ * // Meta's Llama 2 tokenizer.model (the bundled llama2 keeps only the fields that change encoding,
+ * // so its training-only flags read as the defaults)
  * TrainerSpec[modelType=BPE, byteFallback=true, splitDigits=true, splitByWhitespace=true,
  *             treatWhitespaceAsSuffix=false, allowWhitespaceOnlyPieces=true, unkId=0, bosId=1, eosId=2,
  *             padId=-1, unkPiece=<unk>, bosPiece=<s>, eosPiece=</s>, padPiece=<pad>, unkSurface= ⁇ ]
