@@ -1,5 +1,7 @@
 package dev.tokenlab;
 
+import dev.tokenlab.sentencepiece.SentencePieceEncodings;
+import dev.tokenlab.sentencepiece.SentencePieceSpec;
 import dev.tokenlab.tiktoken.TiktokenEncodings;
 import dev.tokenlab.tiktoken.TiktokenSpec;
 
@@ -29,6 +31,10 @@ final class CoreModels {
         for (TiktokenSpec s : TiktokenEncodings.ALL) {
             entries.add(new Entry(new TokenizerInfo(s.name(), s.family(), s.vocabularySize(), s.source(), true),
                     () -> TiktokenEncodings.isAvailable(s), s::create));
+        }
+        for (SentencePieceSpec s : SentencePieceEncodings.ALL) {
+            entries.add(new Entry(new TokenizerInfo(s.name(), s.family(), s.vocabularySize(), s.source(), true),
+                    () -> true, s::create));
         }
         return List.copyOf(entries);
     }

@@ -4,6 +4,9 @@ import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.sentencepiece.SentencePieceEncodings;
+import dev.tokenlab.sentencepiece.SentencePieceSpec;
+import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 import dev.tokenlab.tiktoken.TiktokenEncodings;
 import dev.tokenlab.tiktoken.TiktokenSpec;
 
@@ -17,7 +20,9 @@ import java.util.HexFormat;
 /**
  * Opens model files, telling their format from their bytes: a tiktoken rank file
  * ({@code BASE64 RANK} lines) is recognised by its SHA-256 among the declared encodings, whose
- * patterns and special tokens a rank file does not carry.
+ * patterns and special tokens a rank file does not carry; a SentencePiece {@code .model} (protobuf
+ * {@code ModelProto}) carries everything and is read as it is, named after a bundled tokenizer when
+ * its SHA-256 is that tokenizer's original (Meta's Llama 2 model is {@code llama2}), else after the file.
  */
 public final class ModelFiles {
     /** Model files larger than this are refused before reading (the largest real one is under 10 MB). */
@@ -77,6 +82,14 @@ public final class ModelFiles {
         return j > i + 1 && (j == bytes.length || bytes[j] == '\n' || bytes[j] == '\r');
     }
 
+    /** A file's name without its extension ({@code tokenizer.model → tokenizer}). */
+    private static String stem(Path file) {
+        Path name = file.getFileName();
+        String s = name == null ? file.toString() : name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
+    }
+
     private static boolean isBase64(byte b) {
         return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/' || b == '=';
     }
@@ -108,8 +121,12 @@ public final class ModelFiles {
                 }
                 return Tokenizers.get(spec.name());
             }
-            case SENTENCEPIECE:
-                throw new TokenizerFormatException(source, "a SentencePiece model; the core engine does not read these yet");
+            case SENTENCEPIECE: {
+                String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
+                String name = SentencePieceEncodings.byReferenceSha256(sha).map(SentencePieceSpec::name)
+                        .orElseGet(() -> stem(file));
+                return SentencePieceTokenizer.read(name, bytes, source);
+            }
             default:
                 throw new TokenizerFormatException(source, "neither a tiktoken rank file (BASE64 RANK lines) nor a SentencePiece model");
         }

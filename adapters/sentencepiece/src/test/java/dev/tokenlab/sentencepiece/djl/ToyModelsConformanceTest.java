@@ -1,0 +1,90 @@
+package dev.tokenlab.sentencepiece.djl;
+
+import dev.tokenlab.Tokenizer;
+import dev.tokenlab.sentencepiece.ModelProtoWriter;
+import dev.tokenlab.sentencepiece.ModelType;
+import dev.tokenlab.sentencepiece.PieceType;
+import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Small models built piece by piece, run through core and the C++ library on seeded random text
+ * from a small alphabet, so the rare paths (ties, UNUSED pieces, user-defined symbols, unknown runs,
+ * every normalizer flag) meet often.
+ */
+class ToyModelsConformanceTest {
+    private static final String[] UNITS = {"a", "a", "b", "b", "c", " ", " ", "\u2581", "\u00e9", "<sep>", "<", "s", "\t", "x"};
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void nativeLibraryLoads() {
+        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+    }
+
+    static ModelProtoWriter pieces(ModelType type, boolean byteFallback) {
+        ModelProtoWriter w = new ModelProtoWriter().modelType(type)
+                .piece("<unk>", 0, PieceType.UNKNOWN)
+                .piece("<s>", 0, PieceType.CONTROL)
+                .piece("</s>", 0, PieceType.CONTROL);
+        if (byteFallback) {
+            w.bytePieces();
+        }
+        return w.piece("\u2581", -3)
+                .piece("a", -2).piece("b", -2).piece("c", -4)
+                .piece("aa", -1).piece("ab", -1).piece("ba", -1)          // ties
+                .piece("\u2581a", -1.5f).piece("\u2581\u2581", -1)
+                .piece("abc", -0.5f).piece("bc", -0.7f, PieceType.UNUSED).piece("abcab", -0.2f)
+                .piece("<sep>", 0, PieceType.USER_DEFINED)
+                .piece("a\u2581", -1.2f);
+    }
+
+    private void compare(String what, ModelProtoWriter w) throws IOException {
+        Path file = dir.resolve(what + ".model");
+        Files.write(file, w.bytes());
+        Tokenizer core = SentencePieceTokenizer.read(what, w.bytes(), what);
+        try (DjlSentencePieceTokenizer ref = DjlSentencePieceTokenizer.open(file, what)) {
+            Random random = new Random(what.hashCode());
+            for (int t = 0; t < 2000; t++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = random.nextInt(14); k > 0; k--) {
+                    sb.append(UNITS[random.nextInt(UNITS.length)]);
+                }
+                String s = sb.toString();
+                int[] expected = ref.encode(s);
+                assertArrayEquals(expected, core.encode(s), () -> what + " on \"" + s + "\"");
+                assertEquals(ref.decode(expected), core.decode(expected), () -> what + " decoding \"" + s + "\"");
+            }
+        }
+    }
+
+    @Test
+    void bpe() throws IOException {
+        compare("bpe", pieces(ModelType.BPE, false));
+        compare("bpe-bytes", pieces(ModelType.BPE, true));
+        compare("bpe-collapse", pieces(ModelType.BPE, false).removeExtraWhitespaces(true));
+        compare("bpe-suffix", pieces(ModelType.BPE, true).treatWhitespaceAsSuffix(true));
+        compare("bpe-plain", pieces(ModelType.BPE, false).escapeWhitespaces(false).addDummyPrefix(false));
+        compare("bpe-unk-surface", pieces(ModelType.BPE, false).unkSurface("<?>"));
+    }
+
+    @Test
+    void unigram() throws IOException {
+        compare("unigram", pieces(ModelType.UNIGRAM, false));
+        compare("unigram-bytes", pieces(ModelType.UNIGRAM, true));
+        compare("unigram-collapse", pieces(ModelType.UNIGRAM, true).removeExtraWhitespaces(true));
+        compare("unigram-suffix", pieces(ModelType.UNIGRAM, false).treatWhitespaceAsSuffix(true).removeExtraWhitespaces(true));
+    }
+}

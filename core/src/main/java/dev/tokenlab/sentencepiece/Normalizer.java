@@ -1,0 +1,277 @@
+package dev.tokenlab.sentencepiece;
+
+/**
+ * SentencePiece's normalizer, step for step as the C++ library's {@code Normalizer::Normalize}:
+ *
+ * <ol>
+ *   <li>Text is read one rule at a time: the longest user-defined symbol at the position (copied as
+ *       it is), else the longest source string of the precompiled charsmap (replaced), else one
+ *       UTF-8 character (copied; a malformed byte becomes U+FFFD).</li>
+ *   <li>With {@code remove_extra_whitespaces}, rules whose output is exactly one space are dropped at
+ *       the start, leading spaces of a rule's output are dropped after a space, and trailing spaces
+ *       are removed at the end.</li>
+ *   <li>With {@code add_dummy_prefix}, one space goes in front (or at the end when the trainer set
+ *       {@code treat_whitespace_as_suffix}) unless the text is empty after step 2.</li>
+ *   <li>With {@code escape_whitespaces}, each space is written as U+2581 ({@code ▁}).</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * // Llama 2 (identity, dummy prefix, spaces kept)
+ * "Hello  world"  ->  "▁Hello▁▁world"
+ * // test_model.model (nfkc, extra whitespace removed)
+ * "  Ｈｅｌｌｏ  world "  ->  "▁Hello▁world"
+ * }</pre>
+ *
+ * <p>Alongside the bytes it records each normalized byte's offset in the original UTF-16 text; bytes
+ * a rule produced map to the start of the text the rule consumed. Immutable and thread-safe.
+ */
+final class Normalizer {
+    private static final byte[] SPACE_SYMBOL = {(byte) 0xE2, (byte) 0x96, (byte) 0x81};
+    private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+    private static final byte[] ONE_SPACE = {' '};
+
+    private final PrecompiledCharsMap charsMap;
+    private final ByteTrie userDefined;
+    private final boolean addDummyPrefix;
+    private final boolean removeExtraWhitespaces;
+    private final boolean escapeWhitespaces;
+    private final boolean treatWhitespaceAsSuffix;
+    private final boolean simple;
+
+    Normalizer(NormalizerSpec spec, boolean treatWhitespaceAsSuffix, ByteTrie userDefined, String source) {
+        this.charsMap = spec.precompiledCharsmap().length == 0 ? null : PrecompiledCharsMap.decode(spec.precompiledCharsmap(), source);
+        this.userDefined = userDefined == null || userDefined.isEmpty() ? null : userDefined;
+        this.addDummyPrefix = spec.addDummyPrefix();
+        this.removeExtraWhitespaces = spec.removeExtraWhitespaces();
+        this.escapeWhitespaces = spec.escapeWhitespaces();
+        this.treatWhitespaceAsSuffix = treatWhitespaceAsSuffix;
+        this.simple = charsMap == null && this.userDefined == null && !removeExtraWhitespaces;
+    }
+
+    /**
+     * Normalizes the UTF-8 bytes {@code in[0, inLength)} into {@code out}; offsets recorded are
+     * UTF-16 offsets relative to the start of {@code in}.
+     */
+    void normalize(byte[] in, int inLength, NormalizedText out) {
+        out.clear();
+        if (inLength == 0) {
+            out.reserve(1);
+            out.finish(0);
+            return;
+        }
+        if (simple) {
+            normalizeSimple(in, inLength, out);
+            return;
+        }
+        int pos = 0;
+        int consumed = 0; // UTF-16 units of input consumed so far
+        Rule rule = new Rule();
+        if (removeExtraWhitespaces) {
+            while (pos < inLength) {
+                prefix(in, pos, inLength, rule);
+                if (!rule.isOneSpace()) {
+                    break;
+                }
+                consumed += utf16Units(in, pos, pos + rule.consumed);
+                pos += rule.consumed;
+            }
+        }
+        if (pos == inLength) {
+            out.reserve(1);
+            out.finish(consumed);
+            return;
+        }
+        out.reserve((inLength - pos) * 3 + 8);
+        if (!treatWhitespaceAsSuffix && addDummyPrefix) {
+            addSpace(out, consumed);
+        }
+        boolean prevSpace = removeExtraWhitespaces;
+        while (pos < inLength) {
+            prefix(in, pos, inLength, rule);
+            byte[] src = rule.source;
+            int s = rule.from;
+            int e = rule.to;
+            while (prevSpace && s < e && src[s] == ' ') {
+                s++;
+            }
+            if (s < e) {
+                out.reserve((e - s) * 3);
+                for (int k = s; k < e; k++) {
+                    byte b = src[k];
+                    if (escapeWhitespaces && b == ' ') {
+                        addSpace(out, consumed);
+                    } else {
+                        out.append(b, consumed);
+                    }
+                }
+                prevSpace = src[e - 1] == ' ';
+            }
+            consumed += utf16Units(in, pos, pos + rule.consumed);
+            pos += rule.consumed;
+            if (!removeExtraWhitespaces) {
+                prevSpace = false;
+            }
+        }
+        if (removeExtraWhitespaces) {
+            byte[] space = escapeWhitespaces ? SPACE_SYMBOL : ONE_SPACE;
+            while (endsWith(out, space)) {
+                int length = out.length - space.length;
+                consumed = out.toOrig[length];
+                out.length = length;
+            }
+        }
+        if (treatWhitespaceAsSuffix && addDummyPrefix) {
+            out.reserve(3);
+            addSpace(out, consumed);
+        }
+        out.reserve(1);
+        out.finish(consumed);
+    }
+
+    /** Identity rules, spaces kept: copy, escaping spaces (Llama 2's case, the hot path). */
+    private void normalizeSimple(byte[] in, int inLength, NormalizedText out) {
+        out.reserve(inLength * 3 + 8);
+        byte[] b = out.bytes;
+        int[] orig = out.toOrig;
+        int n = 0;
+        int consumed = 0;
+        if (!treatWhitespaceAsSuffix && addDummyPrefix) {
+            n = putSpace(b, orig, n, 0);
+        }
+        int i = 0;
+        while (i < inLength) {
+            int c = in[i] & 0xFF;
+            if (c < 0x80) {
+                if (c == ' ' && escapeWhitespaces) {
+                    n = putSpace(b, orig, n, consumed);
+                } else {
+                    b[n] = (byte) c;
+                    orig[n++] = consumed;
+                }
+                i++;
+                consumed++;
+                continue;
+            }
+            int len = Math.min(oneCharLen(c), inLength - i);
+            for (int k = 0; k < len; k++) {
+                b[n] = in[i + k];
+                orig[n++] = consumed;
+            }
+            consumed += len == 4 ? 2 : 1;
+            i += len;
+        }
+        if (treatWhitespaceAsSuffix && addDummyPrefix) {
+            n = putSpace(b, orig, n, consumed);
+        }
+        out.length = n;
+        out.finish(consumed);
+    }
+
+    private int putSpace(byte[] b, int[] orig, int n, int at) {
+        if (escapeWhitespaces) {
+            b[n] = SPACE_SYMBOL[0];
+            b[n + 1] = SPACE_SYMBOL[1];
+            b[n + 2] = SPACE_SYMBOL[2];
+            orig[n] = at;
+            orig[n + 1] = at;
+            orig[n + 2] = at;
+            return n + 3;
+        }
+        b[n] = ' ';
+        orig[n] = at;
+        return n + 1;
+    }
+
+    private void addSpace(NormalizedText out, int at) {
+        out.reserve(3);
+        if (escapeWhitespaces) {
+            out.append(SPACE_SYMBOL[0], at);
+            out.append(SPACE_SYMBOL[1], at);
+            out.append(SPACE_SYMBOL[2], at);
+        } else {
+            out.append((byte) ' ', at);
+        }
+    }
+
+    private static boolean endsWith(NormalizedText t, byte[] suffix) {
+        if (t.length < suffix.length) {
+            return false;
+        }
+        for (int k = 0; k < suffix.length; k++) {
+            if (t.bytes[t.length - suffix.length + k] != suffix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rule at {@code in[pos]}: what it consumes and what it writes (a slice of some array). */
+    private void prefix(byte[] in, int pos, int end, Rule rule) {
+        if (userDefined != null) {
+            int m = userDefined.longestPrefix(in, pos, end);
+            if (m > 0) {
+                rule.set(m, in, pos, pos + m);
+                return;
+            }
+        }
+        if (charsMap != null) {
+            long match = charsMap.longestMatch(in, pos, end);
+            if (match >= 0) {
+                int length = (int) match;
+                int value = (int) (match >>> 32);
+                byte[] repl = charsMap.replacements();
+                int from = Math.min(value, repl.length);
+                rule.set(length, repl, from, charsMap.replacementEnd(from));
+                return;
+            }
+        }
+        int n = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, end);
+        if (n == 0) {
+            rule.set(1, REPLACEMENT, 0, 3);
+        } else {
+            rule.set(n, in, pos, pos + n);
+        }
+    }
+
+    /** The C++ {@code OneCharLen}: the length a UTF-8 lead byte announces (1 for a stray continuation byte). */
+    static int oneCharLen(int lead) {
+        if (lead < 0xC0) {
+            return 1;
+        }
+        if (lead < 0xE0) {
+            return 2;
+        }
+        return lead < 0xF0 ? 3 : 4;
+    }
+
+    /** UTF-16 units of the UTF-8 bytes {@code in[from, to)} (a 4-byte character is two units). */
+    static int utf16Units(byte[] in, int from, int to) {
+        int units = 0;
+        for (int i = from; i < to; i++) {
+            int b = in[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                units += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return units;
+    }
+
+    /** One normalization step: bytes consumed from the input and the output slice. */
+    private static final class Rule {
+        int consumed;
+        byte[] source;
+        int from;
+        int to;
+
+        void set(int consumed, byte[] source, int from, int to) {
+            this.consumed = consumed;
+            this.source = source;
+            this.from = from;
+            this.to = to;
+        }
+
+        boolean isOneSpace() {
+            return to - from == 1 && source[from] == ' ';
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tokenlab.sentencepiece;
+
+import dev.tokenlab.TokenizerFormatException;
+
+/**
+ * A normalization rule compiled by SentencePiece's builder ({@code NormalizerSpec.precompiled_charsmap}):
+ * a little-endian 32-bit size, a darts-clone double-array trie of that many bytes whose keys are
+ * UTF-8 source strings, then a blob of NUL-terminated replacement strings the trie's values point into.
+ *
+ * <p>Double-array units are 32-bit: bit 8 says a key ends below this node ({@code has_leaf}), the low
+ * 31 bits of a leaf unit are its value, {@code unit & 0x800000FF} is the label a transition must
+ * match, and {@code (unit >>> 10) << ((unit & 0x200) >>> 6)} is the offset to the children. Every
+ * index is checked, so a damaged map finds no rule instead of failing. Immutable and thread-safe.
+ */
+final class PrecompiledCharsMap {
+    private final int[] units;
+    private final byte[] replacements;
+
+    private PrecompiledCharsMap(int[] units, byte[] replacements) {
+        this.units = units;
+        this.replacements = replacements;
+    }
+
+    /** Decodes the blob, or fails as the C++ library does ("Blob for normalization rule is broken."). */
+    static PrecompiledCharsMap decode(byte[] blob, String source) {
+        if (blob.length <= 4) {
+            throw new TokenizerFormatException(source, "precompiled_charsmap is " + blob.length
+                    + " bytes; expected a 4-byte trie size and the trie");
+        }
+        long trieSize = (blob[0] & 0xFFL) | (blob[1] & 0xFFL) << 8 | (blob[2] & 0xFFL) << 16 | (blob[3] & 0xFFL) << 24;
+        if (trieSize >= blob.length || trieSize > blob.length - 4L) {
+            throw new TokenizerFormatException(source, "precompiled_charsmap declares a " + trieSize + "-byte trie but holds only "
+                    + (blob.length - 4) + " bytes after the size");
+        }
+        if (trieSize % 4 != 0 || trieSize == 0) {
+            throw new TokenizerFormatException(source, "precompiled_charsmap declares a " + trieSize
+                    + "-byte trie; expected a non-zero multiple of 4");
+        }
+        int[] units = new int[(int) (trieSize / 4)];
+        for (int i = 0; i < units.length; i++) {
+            int p = 4 + 4 * i;
+            units[i] = (blob[p] & 0xFF) | (blob[p + 1] & 0xFF) << 8 | (blob[p + 2] & 0xFF) << 16 | (blob[p + 3] & 0xFF) << 24;
+        }
+        byte[] replacements = java.util.Arrays.copyOfRange(blob, 4 + (int) trieSize, blob.length);
+        return new PrecompiledCharsMap(units, replacements);
+    }
+
+    /**
+     * The longest rule whose source is a prefix of {@code in[from, to)}, as darts-clone's
+     * {@code commonPrefixSearch} finds it.
+     *
+     * @return {@code -1} when no rule matches, else {@code (long) replacementOffset << 32 | matchLength}
+     */
+    long longestMatch(byte[] in, int from, int to) {
+        int[] u = units;
+        int n = u.length;
+        long best = -1;
+        int nodePos = 0;
+        nodePos ^= offset(u[0]);
+        for (int i = from; i < to; i++) {
+            int label = in[i] & 0xFF;
+            nodePos ^= label;
+            if (nodePos < 0 || nodePos >= n) {
+                return best;
+            }
+            int unit = u[nodePos];
+            if ((unit & 0x800000FF) != label) {
+                return best;
+            }
+            nodePos ^= offset(unit);
+            if (((unit >>> 8) & 1) == 1) {
+                if (nodePos < 0 || nodePos >= n) {
+                    return best;
+                }
+                int value = u[nodePos] & 0x7FFFFFFF;
+                best = ((long) value << 32) | (i + 1 - from);
+            }
+        }
+        return best;
+    }
+
+    private static int offset(int unit) {
+        return (unit >>> 10) << ((unit & (1 << 9)) >>> 6);
+    }
+
+    /** The replacement blob; replacement {@code v} runs from {@code v} to the next NUL (or the end). */
+    byte[] replacements() {
+        return replacements;
+    }
+
+    /** End (exclusive) of the NUL-terminated replacement starting at {@code value}, clipped to the blob. */
+    int replacementEnd(int value) {
+        int i = value;
+        while (i < replacements.length && replacements[i] != 0) {
+            i++;
+        }
+        return i;
+    }
+}

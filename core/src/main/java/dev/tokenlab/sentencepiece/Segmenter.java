@@ -1,0 +1,29 @@
+package dev.tokenlab.sentencepiece;
+
+/**
+ * Splits normalized text into pieces: {@link BpeSegmenter} or {@link UnigramSegmenter}. Unknown text
+ * comes out as the unknown id, one character per piece; byte fallback and the merging of unknown
+ * runs happen afterwards, as in the C++ library. Implementations are immutable and thread-safe; per-call
+ * state lives in the {@link Scratch} the caller passes.
+ */
+interface Segmenter {
+
+    /** Segments {@code text.bytes[0, text.length)} into {@code out} (cleared first). */
+    void segment(NormalizedText text, Segmentation out, Scratch scratch);
+
+    /** Reusable working memory for one thread's calls. */
+    final class Scratch {
+        int[] ints1 = new int[0];
+        int[] ints2 = new int[0];
+        int[] ints3 = new int[0];
+        int[] ints4 = new int[0];
+        int[] ints5 = new int[0];
+        int[] ints6 = new int[0];
+        float[] floats = new float[0];
+        long[] heap = new long[0];
+
+        static int[] ensure(int[] a, int n) {
+            return a.length >= n ? a : new int[Math.max(n, a.length + (a.length >> 1))];
+        }
+    }
+}
