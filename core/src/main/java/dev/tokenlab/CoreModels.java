@@ -27,13 +27,15 @@ final class CoreModels {
     }
 
     private static List<Entry> build() {
+        // The bundled vocabularies first (Llama 3, Llama 2), then the OpenAI encodings.
         List<Entry> entries = new ArrayList<>();
         for (TiktokenSpec s : TiktokenEncodings.ALL) {
             entries.add(new Entry(new TokenizerInfo(s.name(), s.family(), s.vocabularySize(), s.source(), true),
                     () -> TiktokenEncodings.isAvailable(s), s::create));
         }
+        int afterLlama3 = 1;
         for (SentencePieceSpec s : SentencePieceEncodings.ALL) {
-            entries.add(new Entry(new TokenizerInfo(s.name(), s.family(), s.vocabularySize(), s.source(), true),
+            entries.add(afterLlama3++, new Entry(new TokenizerInfo(s.name(), s.family(), s.vocabularySize(), s.source(), true),
                     () -> true, s::create));
         }
         return List.copyOf(entries);

@@ -25,7 +25,8 @@ class ModelsCommandTest {
         String out = Cli.run("models").out();
         assertTrue(out.lines().anyMatch(l -> l.matches("llama3\\.1 +llama3 +131072 +Meta Llama 3\\.1")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("gpt-4o +o200k_base +128000 .*")), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("llama2 +llama2\\* +4096 .*")), "llama2 is marked: " + out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("llama2 +llama2 +4096 .*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("sentencepiece +.*")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("core +Tokenlab's own engine.*")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("jtokkit +JTokkit.*")), out);
     }
@@ -41,7 +42,7 @@ class ModelsCommandTest {
                 + "\"vocabularySize\":100277,\"contextWindow\":null,"), out);
         assertTrue(out.contains("{\"name\":\"llama3.1\",\"tokenizer\":\"llama3\",\"contextWindow\":131072,"
                 + "\"chatTemplate\":\"llama3\",\"notes\":\"Meta Llama 3.1\",\"available\":true}"), out);
-        assertTrue(out.contains("\"available\":false}"), "llama2's tokenizer is not built by core yet: " + out);
+        assertTrue(out.contains("{\"name\":\"llama2\",\"family\":\"Llama 2\",\"vocabularySize\":32000,\"contextWindow\":4096,"), out);
         assertTrue(out.contains("\"engines\":[{\"name\":\"core\","), out);
         assertTrue(out.contains("{\"name\":\"jtokkit\",\"description\":"), out);
         assertTrue(out.endsWith("]}\n"), out);

@@ -83,9 +83,10 @@ public final class ModelFiles {
     }
 
     /** A file's name without its extension ({@code tokenizer.model → tokenizer}). */
-    private static String stem(Path file) {
-        Path name = file.getFileName();
-        String s = name == null ? file.toString() : name.toString();
+    /** The file name without its folders and extension: the name of a model loaded from a path. */
+    private static String stem(String source) {
+        Path name = Path.of(source).getFileName();
+        String s = name == null ? source : name.toString();
         int dot = s.lastIndexOf('.');
         return dot > 0 ? s.substring(0, dot) : s;
     }
@@ -124,7 +125,7 @@ public final class ModelFiles {
             case SENTENCEPIECE: {
                 String sha = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
                 String name = SentencePieceEncodings.byReferenceSha256(sha).map(SentencePieceSpec::name)
-                        .orElseGet(() -> stem(file));
+                        .orElseGet(() -> stem(source));
                 return SentencePieceTokenizer.read(name, bytes, source);
             }
             default:

@@ -30,6 +30,7 @@ class TokenBudgetTest {
         assertEquals(-1, budget.remaining("unhappiness!"));
         assertEquals(131_072, TokenBudget.forModel("llama3.1").limit());
         assertEquals(8_192 - 512, TokenBudget.forModel("llama3").reserving(512).limit());
+        assertEquals(4_096 - 512, TokenBudget.forModel("llama2").reserving(512).limit());
         assertEquals(130_070, TokenBudget.forModel("llama3.1").reserving(1_000).remaining("Hello world"));
     }
 
