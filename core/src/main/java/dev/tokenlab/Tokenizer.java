@@ -157,6 +157,20 @@ public interface Tokenizer {
         return decodeChecked(ids).text();
     }
 
+    /**
+     * How the vocabulary itself spells a token, where that differs from its bytes: SentencePiece's
+     * pieces ({@code "▁Hello"}, {@code "<0x0A>"}, {@code "<s>"}). Empty for byte-level BPE, whose
+     * tokens are nothing but bytes ({@link #tokenBytes(int)}).
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama2").piece(15043);   // Optional[▁Hello]
+     * Tokenizers.get("llama3").piece(9906);    // Optional.empty
+     * }</pre>
+     */
+    default java.util.Optional<String> piece(int id) {
+        return java.util.Optional.empty();
+    }
+
     /** The special tokens this tokenizer knows, text to id (empty if it has none). */
     Map<String, Integer> specialTokens();
 

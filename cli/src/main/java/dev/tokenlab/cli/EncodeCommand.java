@@ -107,7 +107,7 @@ final class EncodeCommand extends TokenlabSubcommand {
             for (TokenSpan s : spans) {
                 out.print(s.id());
                 out.print('\t');
-                out.println(VisibleText.of(s.bytes()));
+                out.println(t.piece(s.id()).orElseGet(() -> VisibleText.of(s.bytes())));
             }
         } else {
             writeJson(out, t, spans);
@@ -131,6 +131,7 @@ final class EncodeCommand extends TokenlabSubcommand {
             json.beginObject()
                     .name("id").value(s.id())
                     .name("text").value(s.text())
+                    .name("piece").value(t.piece(s.id()).orElse(null))
                     .name("bytes").value(hex.formatHex(s.bytes()))
                     .name("start").value(s.charStart())
                     .name("end").value(s.charEnd())

@@ -221,6 +221,13 @@ public final class SentencePieceTokenizer implements Tokenizer {
         return tokenBytes[id].clone();
     }
 
+    /** The piece as the model spells it: {@code 15043 → "▁Hello"}, {@code 13 → "<0x0A>"}, {@code 1 → "<s>"}. */
+    @Override
+    public java.util.Optional<String> piece(int id) {
+        checkId(id);
+        return java.util.Optional.of(model.piece(id));
+    }
+
     private void checkId(int id) {
         if (id < 0 || id >= model.size()) {
             throw new TokenizerException("id " + id + " is not in the vocabulary of " + name + " (valid ids are 0.."
