@@ -130,9 +130,12 @@ final class EncodeCommand extends TokenlabSubcommand {
         for (TokenSpan s : spans) {
             json.beginObject()
                     .name("id").value(s.id())
-                    .name("text").value(s.text())
-                    .name("piece").value(t.piece(s.id()).orElse(null))
-                    .name("bytes").value(hex.formatHex(s.bytes()))
+                    .name("text").value(s.text());
+            java.util.Optional<String> piece = t.piece(s.id());
+            if (piece.isPresent()) {
+                json.name("piece").value(piece.get()); // SentencePiece models only
+            }
+            json.name("bytes").value(hex.formatHex(s.bytes()))
                     .name("start").value(s.charStart())
                     .name("end").value(s.charEnd())
                     .name("special").value(s.special())

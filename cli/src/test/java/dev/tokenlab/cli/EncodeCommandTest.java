@@ -165,4 +165,13 @@ class EncodeCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("text that starts with '-' goes after '--'"), r.err());
     }
+
+    @Test
+    void sentencePieceTokensShowTheirPieces() {
+        assertEquals("28859\t▁unh\n932\tapp\n3335\tiness\n13\t<0x0A>\n",
+                Cli.run("encode", "-m", "llama2", "--format", "tokens", "unhappiness\n").out());
+        assertEquals("{\"model\":\"llama2\",\"tokenizer\":\"llama2\",\"engine\":\"core\",\"count\":1,\"ids\":[7251],"
+                + "\"tokens\":[{\"id\":7251,\"text\":\" hi\",\"piece\":\"▁hi\",\"bytes\":\"206869\",\"start\":0,\"end\":2,"
+                + "\"special\":false}]}\n", Cli.run("encode", "-m", "llama2", "--format", "json", "hi").out());
+    }
 }
