@@ -109,6 +109,15 @@ public final class BenchmarkRunner {
         }
         pairs.add(new Pair("o200k_base encode vs JTokkit", "TiktokenBenchmark.encode",
                 params("model", "o200k_base", "input", "english"), "jtokkit", 1, "≥ 1×"));
+        for (String input : List.of("english", "code", "japanese")) {
+            pairs.add(new Pair("llama2 (SentencePiece BPE) encode vs DJL", "SentencePieceBenchmark.encode",
+                    params("model", "llama2", "input", input), "sentencepiece", input.equals("japanese") ? 2 : 10,
+                    input.equals("japanese") ? "≥ 2×" : "≥ 10×"));
+        }
+        for (String input : full ? List.of("english", "japanese") : List.of("english")) {
+            pairs.add(new Pair("Unigram (test_model) encode vs DJL", "SentencePieceBenchmark.encode",
+                    params("model", "unigram", "input", input), "sentencepiece", 2, "≥ 2×"));
+        }
         return pairs;
     }
 
