@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * names a token really present at the offset it gives, and decoding gives the text back.
  */
 class EncodingFuzzTest {
-    private static final List<String> NAMES = List.of("llama3", "cl100k_base", "o200k_base", "r50k_base");
-    private static final String[] SPECIALS = {"<|eot_id|>", "<|begin_of_text|>", "<|endoftext|>", "<|reserved_special_token_9|>", "<|"};
+    private static final List<String> NAMES = List.of("llama3", "cl100k_base", "o200k_base", "r50k_base", "llama2");
+    private static final String[] SPECIALS = {"<|eot_id|>", "<|begin_of_text|>", "<|endoftext|>", "<|reserved_special_token_9|>", "<|", "<s>", "</s>", "\u2581"};
 
     @FuzzTest(maxDuration = "10s")
     void specialTokensAndRoundTrip(FuzzedDataProvider data) {

@@ -2,6 +2,7 @@ package dev.tokenlab.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenlab.TokenizerFormatException;
+import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 import dev.tokenlab.vocab.BundledRanks;
 import dev.tokenlab.vocab.ModelFiles;
 import dev.tokenlab.vocab.TiktokenRankReader;
@@ -48,6 +49,17 @@ class ReadersFuzzTest {
     void anyModelFile(byte[] data) {
         try {
             ModelFiles.load(data, "fuzz.model");
+        } catch (TokenizerFormatException expected) {
+            // documented
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void sentencePieceModel(byte[] data) {
+        try {
+            SentencePieceTokenizer t = SentencePieceTokenizer.read("fuzz", data, "fuzz.model");
+            // A model that loads must also encode and decode without surprises.
+            t.decode(t.encode("Hello wörld, 123 😀\n  x"));
         } catch (TokenizerFormatException expected) {
             // documented
         }
