@@ -49,7 +49,17 @@ class EncodingFuzzTest {
             assertEquals(SpecialTokens.Action.DISALLOW, policy.actionFor(e.token()));
             return;
         }
-        assertEquals(Utf8.replaceLoneSurrogates(text), t.decode(ids));
+        String expected = Utf8.replaceLoneSurrogates(text);
+        if (t.name().equals("llama2")) {
+            // SentencePiece decodes ▁ as a space, drops control pieces such as <s> (as the C++ library
+            // does), and gives each segment between allowed special tokens its own dummy prefix.
+            expected = expected.replace('\u2581', ' ');
+            if (policy.equals(SpecialTokens.asText())) {
+                assertEquals(expected, t.decode(ids));
+            }
+        } else {
+            assertEquals(expected, t.decode(ids));
+        }
         assertEquals(ids.length, t.count(text, policy));
         assertArrayEquals(ids, t.tokenize(text, policy).stream().mapToInt(s -> s.id()).toArray(),
                 () -> Arrays.toString(ids));
