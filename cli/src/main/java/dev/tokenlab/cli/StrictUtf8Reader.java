@@ -68,6 +68,7 @@ final class StrictUtf8Reader extends Reader {
             }
             if (n > 0) {
                 cbuf[off] = pair[0];
+                return 1;
             }
             return n;
         }
@@ -86,11 +87,12 @@ final class StrictUtf8Reader extends Reader {
                 throw new InvalidUtf8Exception(at, lineFeeds + 1, bytes.get(bytes.position()) & 0xFF);
             }
             if (endOfInput && !bytes.hasRemaining()) {
-                decoder.flush(out);
+                decoder.flush(out); // nothing for UTF-8, but the decoder's contract asks for it
+                done = true;
                 if (out.position() == off) {
-                    done = true;
                     return -1;
                 }
+                break;
             }
         }
         countLineFeeds(cbuf, off, out.position());
