@@ -59,9 +59,9 @@ final class FileWalker {
         this.gitignore = gitignore;
     }
 
-    /** The files under {@code dir}, sorted by relative path. */
+    /** The files under {@code dir} (which may be a symbolic link to a directory), sorted by relative path. */
     List<Entry> walk(Path dir) throws IOException {
-        Path root = dir.toAbsolutePath().normalize();
+        Path root = dir.toRealPath();
         List<RuleSet> rules = new ArrayList<>(gitignore ? enclosingRules(root) : List.of());
         List<Entry> entries = new ArrayList<>();
         Files.walkFileTree(root, Set.of(), Integer.MAX_VALUE, new SimpleFileVisitor<>() {

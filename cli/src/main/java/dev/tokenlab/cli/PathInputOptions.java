@@ -22,7 +22,7 @@ public final class PathInputOptions {
 
     @Option(names = {"-f", "--file"}, paramLabel = "PATH",
             description = {"A file or a directory (repeatable; '-' for stdin). Directories are walked recursively,"
-                    + " honouring .gitignore; binary and non-UTF-8 files found there are skipped with a note."})
+                    + " with their ignore files; binary and non-UTF-8 files found there are skipped with a note."})
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--include", paramLabel = "GLOB",

@@ -150,6 +150,12 @@ class CountFilesTest {
     }
 
     @Test
+    void aDirectoryGivenAsASymbolicLinkIsWalked() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("link-to-sub"), root.resolve("sub"));
+        assertEquals(List.of(link + "/.gitignore", link + "/build/x.txt", link + "/secret"), paths(Cli.run("count", "-f", link.toString())));
+    }
+
+    @Test
     void emptyDirectory() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(new Cli.Result(0, "0  0.0%  total\n", ""), Cli.run("count", "-f", empty.toString()));
