@@ -59,19 +59,35 @@ final class TextInput {
      * @throws CliException (exit 1) naming {@code source} and the offset of the first invalid byte
      */
     static String decodeStrict(byte[] bytes, String source) {
-        long bad = firstInvalid(bytes);
-        if (bad >= 0) {
-            int at = (int) bad;
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw CliException.error(String.format("%s: invalid UTF-8 at byte %d (line %d, byte 0x%02X)",
-                    source, at, line, bytes[at] & 0xFF));
+        String invalid = invalidUtf8(bytes);
+        if (invalid != null) {
+            throw CliException.error(source + ": " + invalid);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Why {@code bytes} are not strict UTF-8 ({@code invalid UTF-8 at byte 2 (line 1, byte 0xFF)}), or null if they are. */
+    static String invalidUtf8(byte[] bytes) {
+        long bad = firstInvalid(bytes);
+        if (bad < 0) {
+            return null;
+        }
+        int at = (int) bad;
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return invalidUtf8(at, line, bytes[at] & 0xFF);
+    }
+
+    /**
+     * The one wording of an invalid UTF-8 error, after {@code "source: "}; shared with the streaming
+     * {@link StrictUtf8Reader}: {@code invalid UTF-8 at byte 1234 (line 56, byte 0xFF)}.
+     */
+    static String invalidUtf8(long byteOffset, long line, int byteValue) {
+        return String.format("invalid UTF-8 at byte %d (line %d, byte 0x%02X)", byteOffset, line, byteValue);
     }
 
     /**

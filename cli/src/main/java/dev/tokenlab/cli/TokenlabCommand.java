@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
         versionProvider = TokenlabCommand.Version.class,
         description = "Exact LLM tokenization: Llama 3 and OpenAI encodings, byte for byte as the reference tokenizers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
+                TruncateCommand.class, ChunkCommand.class, ChatCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit status:%n",
@@ -41,7 +42,7 @@ import java.util.concurrent.Callable;
                 ExitCodes.ERROR + ":error: unreadable, missing or non-UTF-8 input file, bad model file,"
                         + " disallowed special token, id out of range",
                 ExitCodes.USAGE + ":usage: unknown option, bad value, conflicting options, --bos/--eos on a model without them",
-                ExitCodes.OVER_BUDGET + ":over budget (reserved for the budget commands)",
+                ExitCodes.OVER_BUDGET + ":over budget: count's total is above the limit (--limit, --reserve, the context window)",
                 ExitCodes.NOT_FOUND + ":model, model profile or engine not found (the message suggests close names)"},
         footerHeading = "%n",
         footer = {
@@ -68,19 +69,34 @@ public final class TokenlabCommand implements Callable<Integer> {
     boolean debug;
 
     private final InputStream stdin;
+    private final boolean stderrIsTerminal;
 
     /** A command that reads {@code System.in} when a command is given no text. */
     public TokenlabCommand() {
-        this(System.in);
+        this(System.in, Terminal.stderrIsTerminal());
     }
 
     /** A command that reads {@code stdin} when a command is given no text (tests pass a byte array). */
     public TokenlabCommand(InputStream stdin) {
+        this(stdin, false);
+    }
+
+    /**
+     * As {@link #TokenlabCommand(InputStream)}; {@code stderrIsTerminal} says whether progress lines
+     * ({@code \r}-redrawn) may be drawn on stderr.
+     */
+    public TokenlabCommand(InputStream stdin, boolean stderrIsTerminal) {
         this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.stderrIsTerminal = stderrIsTerminal;
     }
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /** Whether stderr is a terminal, so a progress line may be drawn there. */
+    boolean stderrIsTerminal() {
+        return stderrIsTerminal;
     }
 
     @Override

@@ -63,12 +63,17 @@ abstract class TokenlabSubcommand implements Callable<Integer> {
      */
     protected Input readInput(InputOptions options) {
         Input input = options.read(stdin());
+        warnIfGarbled(input);
+        return input;
+    }
+
+    /** Warns when TEXT came through a command line decoded in a charset other than UTF-8 (see {@link #readInput}). */
+    protected void warnIfGarbled(Input input) {
         String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
         if (input.source().equals("TEXT") && input.text().indexOf('\uFFFD') >= 0 && !jnu.equalsIgnoreCase("UTF-8")) {
             warn("the command line was decoded as " + jnu + ", not UTF-8, so non-ASCII TEXT may be garbled;"
                     + " use a UTF-8 locale (LC_ALL=C.UTF-8), --file or stdin");
         }
-        return input;
     }
 
     /** Standard input, as the top command was given it. */

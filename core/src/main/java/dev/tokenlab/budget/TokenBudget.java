@@ -235,7 +235,7 @@ public final class TokenBudget {
         }
         int floor = start + Math.max(1, (hardEnd - start) / 2);
         for (Boundary kind : Boundary.values()) {
-            int cut = hardEnd;
+            int cut = hardEnd + 1; // lastBefore looks below its bound: hardEnd itself is a candidate
             while (true) {
                 cut = kind.lastBefore(text, spans, floor, cut);
                 if (cut <= start) {
@@ -246,11 +246,12 @@ public final class TokenBudget {
                 }
             }
         }
-        // Not even half a window fits at a token boundary (tokens merged at the seam): shrink to one character.
-        int cut = hardEnd;
-        while (cut > start) {
-            cut = Boundary.TOKEN.lastBefore(text, spans, start + 1, cut);
-            if (cut > start && tokenizer.count(text.substring(start, cut)) <= max) {
+        // Not even half a window fits at a token boundary (tokens merged at the seam, or tokens that cross
+        // characters, as in a run of emoji): try every character boundary, down to one character.
+        for (int cut = Math.min(hardEnd, text.length()); cut > start; cut--) {
+            boolean insidePair = cut < text.length() && Character.isLowSurrogate(text.charAt(cut))
+                    && Character.isHighSurrogate(text.charAt(cut - 1));
+            if (!insidePair && tokenizer.count(text.substring(start, cut)) <= max) {
                 return cut;
             }
         }

@@ -123,6 +123,26 @@ class TokenBudgetTest {
     }
 
     @Test
+    void aChunkMayEndAtTheWindowsLastTokenBoundary() {
+        // un|h|appiness: the first window of 2 tokens ends at "unh"; that cut is taken, not one token less.
+        assertEquals(List.of(new Chunk("unh", 0, 3, 2), new Chunk("appiness", 3, 11, 1)), budget.chunk("unhappiness", 2, 0));
+    }
+
+    @Test
+    void chunksCutBetweenCharactersWhoseTokensCrossThem() {
+        // 🧑🏽‍🚀 is 4 code points in 10 byte-level tokens, some of them starting inside a character:
+        // chunks of 4 tokens must still be found at character boundaries.
+        String text = "x 😀🧑🏽‍🚀! and 🧑🏽‍🚀🧑🏽‍🚀";
+        for (int max = 3; max <= 12; max++) {
+            List<Chunk> chunks = budget.chunk(text, max, 0);
+            assertChunks(text, chunks, max);
+            for (Chunk c : chunks) {
+                assertTrue(!Character.isLowSurrogate(text.charAt(c.charStart())), "cut inside a surrogate pair");
+            }
+        }
+    }
+
+    @Test
     void chunkArgumentsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> budget.chunk("x", 0, 0));
         assertThrows(IllegalArgumentException.class, () -> budget.chunk("x", 5, 5));

@@ -1,0 +1,66 @@
+package dev.tokenlab.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inputs of {@code count}: one {@code TEXT} argument, or any number of {@code -f PATH} (files and
+ * directories, walked by {@link FileWalker}), or standard input. {@link InputOptions} is the one-text
+ * form the other commands use; this one adds directories, {@code --include}/{@code --exclude} and
+ * {@code --no-gitignore}.
+ */
+public final class PathInputOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT",
+            description = {"The text, as one argument (quote it; after '--' if it starts with '-').",
+                    "'-' or no TEXT and no --file: read standard input."})
+    String text;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = {"A file or a directory (repeatable; '-' for stdin). Directories are walked recursively,"
+                    + " with their ignore files; binary and non-UTF-8 files found there are skipped with a note."})
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = {"In directories, count only files matching GLOB (repeatable; relative to the directory"
+                    + " given; *.md matches at any depth, src/** only under src)."})
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "In directories, leave out files and directories matching GLOB (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--no-gitignore", description = "In directories, also count what .gitignore files ignore.")
+    boolean noGitignore;
+
+    /** {@code --include} patterns, parsed. */
+    List<IgnorePattern> includePatterns() {
+        return parse("--include", includes);
+    }
+
+    /** {@code --exclude} patterns, parsed. */
+    List<IgnorePattern> excludePatterns() {
+        return parse("--exclude", excludes);
+    }
+
+    private static List<IgnorePattern> parse(String option, List<String> globs) {
+        List<IgnorePattern> patterns = new ArrayList<>();
+        for (String glob : globs) {
+            if (glob.startsWith("!")) {
+                throw CliException.usage(option + " " + glob + ": '!' patterns are for .gitignore files;"
+                        + " use --include and --exclude instead");
+            }
+            try {
+                patterns.add(IgnorePattern.parse(glob).orElseThrow(
+                        () -> CliException.usage(option + ": empty pattern \"" + glob + "\"")));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(option + " " + glob + ": " + e.getMessage());
+            }
+        }
+        return patterns;
+    }
+}
