@@ -33,6 +33,12 @@ public final class BudgetOptions {
             description = "Tokens kept for the answer: the limit is the context window less N.")
     Integer reserve;
 
+    @Option(names = "--fit",
+            description = "Exit with code 3 when the total is over the model's context window (implied by"
+                    + " --limit, --reserve, --context and --ollama-num-ctx). Without any of these, count only reports"
+                    + " the share of the window.")
+    boolean fit;
+
     /**
      * The budget for {@code model} (a profile name gives its context window; other names and model
      * files have none unless {@code --context} or {@code --ollama-num-ctx} says).
@@ -73,9 +79,13 @@ public final class BudgetOptions {
         if (limit != null) {
             return new Budget(window, (long) limit, "--limit", false);
         }
+        boolean asked = fit || reserve != null || context != null || ollamaNumCtx != null;
+        if (!asked) {
+            return new Budget(window, null, null, false); // a count, with the share of the window, no verdict
+        }
         if (window == null) {
-            if (reserve != null) {
-                throw CliException.usage("--reserve needs a context window: " + model
+            if (reserve != null || fit) {
+                throw CliException.usage((fit ? "--fit" : "--reserve") + " needs a context window: " + model
                         + " has no model profile; give --context N (or a model such as llama3.1)");
             }
             return new Budget(null, null, null, false);

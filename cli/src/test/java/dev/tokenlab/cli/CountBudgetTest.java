@@ -24,12 +24,12 @@ class CountBudgetTest {
         Path f = Files.writeString(dir.resolve("big.txt"), OVER_LLAMA31);
         assertEquals(new Cli.Result(3, "132306\n",
                         "tokenlab: over budget by 1,234 tokens: 132,306 > 131,072 (llama3.1 context window)\n"),
-                Cli.run("count", "-m", "llama3.1", "-f", f.toString()));
+                Cli.run("count", "-m", "llama3.1", "--fit", "-f", f.toString()));
         assertEquals(new Cli.Result(3, "{\"model\":\"llama3.1\",\"tokenizer\":\"llama3\",\"engine\":\"core\","
                         + "\"contextWindow\":131072,\"limit\":131072,\"files\":[{\"path\":" + JsonWriter.quote(f.toString())
                         + ",\"tokens\":132306}],\"skipped\":[],\"total\":132306,\"overBy\":1234}\n",
                         "tokenlab: over budget by 1,234 tokens: 132,306 > 131,072 (llama3.1 context window)\n"),
-                Cli.run("count", "-m", "llama3.1", "-f", f.toString(), "--format", "json"));
+                Cli.run("count", "-m", "llama3.1", "--fit", "-f", f.toString(), "--format", "json"));
     }
 
     @Test

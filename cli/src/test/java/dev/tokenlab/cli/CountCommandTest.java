@@ -22,11 +22,11 @@ class CountCommandTest {
     @Test
     void json() {
         assertEquals("{\"model\":\"llama3\",\"tokenizer\":\"llama3\",\"engine\":\"core\",\"contextWindow\":8192,"
-                        + "\"limit\":8192,\"files\":[{\"path\":null,\"tokens\":2}],\"skipped\":[],\"total\":2,\"overBy\":0}\n",
+                        + "\"limit\":null,\"files\":[{\"path\":null,\"tokens\":2}],\"skipped\":[],\"total\":2,\"overBy\":null}\n",
                 Cli.run("count", "Hello world", "--format", "json").out());
         assertEquals("{\"model\":\"gpt-4\",\"tokenizer\":\"cl100k_base\",\"engine\":\"jtokkit\",\"contextWindow\":8192,"
                         + "\"limit\":8192,\"files\":[{\"path\":null,\"tokens\":2}],\"skipped\":[],\"total\":2,\"overBy\":0}\n",
-                Cli.run("count", "-m", "gpt-4", "--engine", "jtokkit", "hello world", "--format", "json").out());
+                Cli.run("count", "-m", "gpt-4", "--fit", "--engine", "jtokkit", "hello world", "--format", "json").out());
         assertEquals("{\"model\":\"cl100k_base\",\"tokenizer\":\"cl100k_base\",\"engine\":\"core\",\"contextWindow\":null,"
                         + "\"limit\":null,\"files\":[{\"path\":\"-\",\"tokens\":2}],\"skipped\":[],\"total\":2,\"overBy\":null}\n",
                 Cli.runWithStdin("hello world", "count", "-m", "cl100k_base", "--format", "json").out());

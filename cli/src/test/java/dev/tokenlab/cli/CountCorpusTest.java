@@ -26,7 +26,7 @@ class CountCorpusTest {
         List<Path> files = SharedData.corpusFiles();
         Path corpus = SharedData.require("corpus");
         Tokenizer t = Tokenizers.get("llama3");
-        Cli.Result r = Cli.run("count", "-m", "llama3.1", "-f", corpus.toString(), "--include", "*.txt", "--format", "json",
+        Cli.Result r = Cli.run("count", "-m", "llama3.1", "--fit", "-f", corpus.toString(), "--include", "*.txt", "--format", "json",
                 "--jobs", "2");
         String json = r.out();
         String files0 = json.substring(json.indexOf("\"files\":[") + 9, json.indexOf("],\"skipped\""));
@@ -50,7 +50,7 @@ class CountCorpusTest {
         assertEquals(ExitCodes.OVER_BUDGET, r.exitCode());
         assertEquals("tokenlab: over budget by " + BudgetOptions.grouped(sum - 131_072) + " tokens: " + BudgetOptions.grouped(sum)
                 + " > 131,072 (llama3.1 context window)\n", r.err());
-        assertEquals(Cli.run("count", "-m", "llama3.1", "-f", corpus.toString(), "--include", "*.txt", "--format", "json"), r,
+        assertEquals(Cli.run("count", "-m", "llama3.1", "--fit", "-f", corpus.toString(), "--include", "*.txt", "--format", "json"), r,
                 "--jobs 2 gives what one job gives");
     }
 }
