@@ -79,6 +79,16 @@ class ChatCommandTest {
         assertEquals(r, Cli.run("chat", "-m", "llama3", "--format", "ids", "-f", file.toString()));
     }
 
+    /** The same dialogs against testdata/golden/chat-llama3.tsv: Meta's algorithm run on tiktoken itself. */
+    @ParameterizedTest
+    @ValueSource(strings = {"multilingual.json", "code.json", "special-tokens.json", "empty.json", "tool.json"})
+    void idsEqualTiktokensGolden(String name) throws IOException {
+        String golden = Files.readAllLines(SharedData.testdata().resolve("golden/chat-llama3.tsv")).stream()
+                .filter(l -> l.startsWith(name + "\t")).findFirst().orElseThrow().split("\t")[1];
+        Path file = SharedData.testdata().resolve("chat").resolve(name);
+        assertEquals(new Cli.Result(0, golden + "\n", ""), Cli.run("chat", "-m", "llama3.1", "--format", "ids", file.toString()));
+    }
+
     @Test
     void specialTokenTextInContentStaysText() throws IOException {
         Path file = SharedData.testdata().resolve("chat").resolve("special-tokens.json");
