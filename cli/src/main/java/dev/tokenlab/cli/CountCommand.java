@@ -334,6 +334,22 @@ final class CountCommand extends TokenlabSubcommand {
             in.reset();
         }
         boolean streamable = encoding.special == EncodingOptions.Special.text;
+        if (input.lenient) {
+            StrictUtf8Reader lenientReader = new StrictUtf8Reader(in, true);
+            long tokens;
+            if (streamable) {
+                tokens = StreamingCounter.count(t, lenientReader);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[1 << 16];
+                for (int n; (n = lenientReader.read(buf, 0, buf.length)) > 0; ) {
+                    sb.append(buf, 0, n);
+                }
+                tokens = t.count(sb.toString(), encoding.policy());
+            }
+            warnIfReplaced(source, lenientReader.replaced());
+            return new Outcome(path, tokens, null);
+        }
         if (!streamable || size >= 0 && size <= STREAM_ABOVE_BYTES) {
             byte[] bytes = in.readAllBytes();
             String invalid = TextInput.invalidUtf8(bytes);

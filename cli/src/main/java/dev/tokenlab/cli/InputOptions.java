@@ -23,6 +23,10 @@ public final class InputOptions {
             description = "Read the text from FILE ('-' for stdin): strict UTF-8, a leading BOM is kept as text.")
     Path file;
 
+    @Option(names = "--lenient",
+            description = "Replace invalid UTF-8 in FILE or stdin by U+FFFD (and say how many) instead of failing.")
+    boolean lenient;
+
     /**
      * Reads the one input these options name.
      *
@@ -35,11 +39,15 @@ public final class InputOptions {
             throw CliException.usage("give TEXT or --file, not both");
         }
         if (file != null && !file.toString().equals("-")) {
-            return new Input(file.toString(), TextInput.decodeStrict(TextInput.readFile(file), file.toString()));
+            return decode(TextInput.readFile(file), file.toString());
         }
         if (text != null && !text.equals("-")) {
             return new Input("TEXT", text);
         }
-        return new Input("stdin", TextInput.decodeStrict(TextInput.readStream(stdin, "stdin"), "stdin"));
+        return decode(TextInput.readStream(stdin, "stdin"), "stdin");
+    }
+
+    private Input decode(byte[] bytes, String source) {
+        return lenient ? TextInput.decodeLenient(bytes, source) : new Input(source, TextInput.decodeStrict(bytes, source));
     }
 }

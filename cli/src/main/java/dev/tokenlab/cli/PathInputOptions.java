@@ -37,6 +37,10 @@ public final class PathInputOptions {
     @Option(names = "--no-gitignore", description = "In directories, also count what .gitignore files ignore.")
     boolean noGitignore;
 
+    @Option(names = "--lenient",
+            description = "Replace invalid UTF-8 by U+FFFD (and say how many) instead of failing or skipping the file.")
+    boolean lenient;
+
     /** {@code --include} patterns, parsed. */
     List<IgnorePattern> includePatterns() {
         return parse("--include", includes);

@@ -44,8 +44,22 @@ final class StrictUtf8Reader extends Reader {
     /** The low surrogate left over when a caller asked for one char and got a pair's first half; -1 if none. */
     private int pending = -1;
 
+    /** With {@code lenient}, invalid sequences become U+FFFD instead of failing; {@link #replaced()} counts them. */
+    private final boolean lenient;
+    private long replaced;
+
     StrictUtf8Reader(InputStream in) {
+        this(in, false);
+    }
+
+    StrictUtf8Reader(InputStream in, boolean lenient) {
         this.in = Objects.requireNonNull(in, "in");
+        this.lenient = lenient;
+    }
+
+    /** Invalid sequences replaced so far (lenient mode). */
+    long replaced() {
+        return replaced;
     }
 
     @Override
@@ -81,6 +95,17 @@ final class StrictUtf8Reader extends Reader {
                 fill();
             }
             CoderResult r = decoder.decode(bytes, out, endOfInput);
+            if (r.isError() && lenient) {
+                if (!out.hasRemaining()) {
+                    break; // room for U+FFFD next time
+                }
+                out.put('\uFFFD');
+                // One U+FFFD per maximal invalid subpart, as TextInput.decodeLenient (and Python) count them.
+                int at = bytes.position();
+                bytes.position(at + dev.tokenlab.internal.Utf8.maximalInvalidSubpart(bytes.array(), at, bytes.limit()));
+                replaced++;
+                continue;
+            }
             if (r.isError()) {
                 countLineFeeds(cbuf, off, out.position());
                 long at = bytesBefore + bytes.position();

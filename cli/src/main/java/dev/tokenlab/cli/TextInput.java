@@ -66,6 +66,15 @@ final class TextInput {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Decodes {@code bytes} as UTF-8, replacing each invalid sequence by U+FFFD (one per maximal
+     * invalid subpart, as Python's {@code errors="replace"} does); {@code --lenient} uses it.
+     */
+    static Input decodeLenient(byte[] bytes, String source) {
+        dev.tokenlab.Decoded d = dev.tokenlab.internal.Utf8.decodeReplacing(bytes);
+        return new Input(source, d.text(), d.replacedSequences());
+    }
+
     /** Why {@code bytes} are not strict UTF-8 ({@code invalid UTF-8 at byte 2 (line 1, byte 0xFF)}), or null if they are. */
     static String invalidUtf8(byte[] bytes) {
         long bad = firstInvalid(bytes);

@@ -64,7 +64,16 @@ abstract class TokenlabSubcommand implements Callable<Integer> {
     protected Input readInput(InputOptions options) {
         Input input = options.read(stdin());
         warnIfGarbled(input);
+        warnIfReplaced(input.source(), input.replaced());
         return input;
+    }
+
+    /** Says how many invalid UTF-8 sequences {@code --lenient} replaced in {@code source}, if any. */
+    protected void warnIfReplaced(String source, long replaced) {
+        if (replaced > 0) {
+            warn(source + ": " + replaced + " invalid UTF-8 sequence" + (replaced == 1 ? "" : "s")
+                    + " replaced by U+FFFD (--lenient)");
+        }
     }
 
     /** Warns when TEXT came through a command line decoded in a charset other than UTF-8 (see {@link #readInput}). */

@@ -201,8 +201,11 @@ public final class Utf8 {
         return new Decoded(sb.toString(), false, replaced);
     }
 
-    /** Length (≥ 1) of the maximal prefix of an ill-formed sequence at {@code i} that could start a character. */
-    private static int maximalInvalidSubpart(byte[] bytes, int i, int end) {
+    /**
+     * Length (≥ 1) of the maximal prefix of an ill-formed sequence at {@code i} that could start a
+     * character: the unit that one U+FFFD replaces (Unicode's "maximal subparts" practice).
+     */
+    public static int maximalInvalidSubpart(byte[] bytes, int i, int end) {
         int b0 = bytes[i] & 0xFF;
         int need;
         int lo = 0x80;
