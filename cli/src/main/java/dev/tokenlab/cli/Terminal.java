@@ -1,0 +1,66 @@
+package dev.tokenlab.cli;
+
+/**
+ * What the colour choice of {@code show} asks of its surroundings: whether standard output is a
+ * terminal, and the environment ({@code NO_COLOR}, {@code TERM}, {@code COLUMNS}). An interface so
+ * tests can pretend to be a terminal.
+ */
+interface Terminal {
+
+    /** The real one: a console is attached (stdin and stdout are terminals), variables from the process. */
+    Terminal SYSTEM = new Terminal() {
+        @Override
+        public boolean stdoutIsTerminal() {
+            return System.console() != null;
+        }
+
+        @Override
+        public String env(String name) {
+            return System.getenv(name);
+        }
+    };
+
+    /** Whether standard output goes to a terminal. */
+    boolean stdoutIsTerminal();
+
+    /** An environment variable, or null. */
+    String env(String name);
+
+    /** A terminal with the given answers, for tests. */
+    static Terminal of(boolean isTerminal, java.util.Map<String, String> env) {
+        return new Terminal() {
+            @Override
+            public boolean stdoutIsTerminal() {
+                return isTerminal;
+            }
+
+            @Override
+            public String env(String name) {
+                return env.get(name);
+            }
+        };
+    }
+
+    /** {@code --color}: when to colour the output. */
+    enum ColorMode {
+        /** When stdout is a terminal, {@code NO_COLOR} is unset or empty, and {@code TERM} is not {@code dumb}. */
+        auto,
+        /** Always, whatever {@code NO_COLOR} says (an explicit option wins, as no-color.org asks). */
+        always,
+        /** Never. */
+        never;
+
+        /** Whether to colour, on {@code terminal}. */
+        boolean colorOn(Terminal terminal) {
+            return switch (this) {
+                case always -> true;
+                case never -> false;
+                case auto -> {
+                    String noColor = terminal.env("NO_COLOR");
+                    yield terminal.stdoutIsTerminal() && (noColor == null || noColor.isEmpty())
+                            && !"dumb".equals(terminal.env("TERM"));
+                }
+            };
+        }
+    }
+}
