@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The HTML report of {@code tokenlab compare --format html}: one self-contained page (inline CSS, an
  * inline SVG chart and a few lines of inline JavaScript for sorting; nothing loaded from the network)
- * with the per-input table, a bar chart with one group of bars per language, and the tokens of a
- * sample text per model as coloured chips.
+ * with the totals per model, the tokens of a sample text per model as coloured chips, a bar chart with
+ * one group of bars per input (language), and the per-input table.
  *
  * <p>Stable hooks for checks: every input row is {@code <tr class="input" data-source="…">} in
  * {@code table#inputs tbody}, its counts are {@code <td class="tokens" data-model="…">}; the total row
@@ -40,9 +40,9 @@ final class CompareHtml {
             h.append("<p class=\"note\">Skipped ").append(esc(s.model())).append(": ").append(esc(s.reason())).append("</p>\n");
         }
         summary(h, r);
-        table(h, r);
-        chart(h, r);
         sample(h, r);
+        chart(h, r);
+        table(h, r);
         h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -218,8 +218,8 @@ final class CompareHtml {
             ".swatch{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}",
             "svg text{font-size:11px;fill:#333}svg text.ratio{fill:#666}",
             ".chips{font:13px/2 ui-monospace,Menlo,Consolas,monospace}",
-            ".tok{padding:1px 2px;margin:0 1px;border-radius:3px;white-space:pre}",
-            ".split{outline:1px dashed #666;border-radius:3px;padding:1px 0}",
+            ".tok{display:inline-block;padding:0 2px;margin:1px;border-radius:3px;white-space:pre;line-height:1.5}",
+            ".split{display:inline-block;outline:1px dashed #666;border-radius:3px}",
             "");
 
     private static final String SCRIPT = String.join("\n",
