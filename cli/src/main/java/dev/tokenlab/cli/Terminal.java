@@ -7,11 +7,23 @@ package dev.tokenlab.cli;
  */
 interface Terminal {
 
-    /** The real one: a console is attached (stdin and stdout are terminals), variables from the process. */
+    /**
+     * The real one: a console is attached (on Java 17 to 21, {@code System.console()} exists only when
+     * stdin and stdout are terminals; from Java 22 it always exists and {@code Console.isTerminal()}
+     * tells), variables from the process.
+     */
     Terminal SYSTEM = new Terminal() {
         @Override
         public boolean stdoutIsTerminal() {
-            return System.console() != null;
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return true; // Java 17..21: a console means a terminal
+            }
         }
 
         @Override
