@@ -87,6 +87,12 @@ final class ExplainCommand extends TokenlabSubcommand {
     /** Output formats of {@code explain}. */
     enum Format { text, json }
 
+    /**
+     * The longest text a trace is printed for. The tracing merger is the plain O(n²) loop, fine for
+     * words and sentences: a 20,000-byte single piece takes about a second.
+     */
+    static final int MAX_TRACE_CHARS = 20_000;
+
     @Mixin
     ModelOptions model;
 
@@ -113,6 +119,10 @@ final class ExplainCommand extends TokenlabSubcommand {
                 writeLevels(t, l, pieces);
             }
             return ExitCodes.OK;
+        }
+        if (text.length() > MAX_TRACE_CHARS) {
+            throw CliException.usage("explain traces words and sentences: give at most " + MAX_TRACE_CHARS
+                    + " characters, not " + text.length() + " (show and count take texts of any size)");
         }
         Explainer explainer = Explainers.find(t).orElseThrow(() -> CliException.error(
                 "explain is not available for this model yet: " + t.name() + " on engine " + model.engine()

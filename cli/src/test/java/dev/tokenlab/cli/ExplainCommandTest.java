@@ -76,6 +76,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void longTextsAreForShowAndCount() {
+        Cli.Result r = Cli.run("explain", "a".repeat(ExplainCommand.MAX_TRACE_CHARS + 1));
+        assertEquals(2, r.exitCode());
+        assertEquals("tokenlab: explain traces words and sentences: give at most 20000 characters, not 20001"
+                + " (show and count take texts of any size)\n", r.err());
+        long start = System.nanoTime();
+        assertEquals(0, Cli.run("explain", "a".repeat(ExplainCommand.MAX_TRACE_CHARS), "--format", "json").exitCode());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "a trace of the longest text takes seconds at most");
+    }
+
+    @Test
     void jsonTrace() {
         Cli.Result r = Cli.run("explain", "😀", "-m", "llama3", "--format", "json");
         Map<String, Object> json = Json.object(r.out());
