@@ -91,6 +91,22 @@ final class JsonWriter {
         return this;
     }
 
+    /**
+     * A decimal number rounded to 4 places without trailing zeros ({@code 4.8}, {@code 1.2346}), or
+     * {@code null} when absent or not finite.
+     */
+    JsonWriter value(Double d) {
+        separate();
+        write(d == null || d.isNaN() || d.isInfinite() ? "null" : decimal(d));
+        return this;
+    }
+
+    /** {@code d} rounded to 4 decimal places, plain notation, no trailing zeros. */
+    static String decimal(double d) {
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+    }
+
     /** {@code s} as a JSON string literal, quotes included. */
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);

@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
         description = "Exact LLM tokenization: Llama 3 and OpenAI encodings, byte for byte as the reference tokenizers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
                 TruncateCommand.class, ChunkCommand.class, ChatCommand.class,
+                ShowCommand.class, CompareCommand.class, ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit status:%n",

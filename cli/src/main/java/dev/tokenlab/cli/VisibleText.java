@@ -43,6 +43,16 @@ final class VisibleText {
         return sb.toString();
     }
 
+    /**
+     * A vocabulary's own spelling of a token ({@code "▁Hello"}, {@code "<0x0A>"}) with the same
+     * characters made visible; {@code ▁} stays as SentencePiece writes it.
+     */
+    static String ofSpelling(String spelling) {
+        StringBuilder sb = new StringBuilder(spelling.length() + 8);
+        spelling.codePoints().forEach(cp -> appendVisible(sb, cp));
+        return sb.toString();
+    }
+
     private static void appendVisible(StringBuilder sb, int cp) {
         if (cp == ' ') {
             sb.append('·');
