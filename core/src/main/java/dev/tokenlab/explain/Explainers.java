@@ -34,11 +34,31 @@ public final class Explainers {
     }
 
     /**
-     * How {@code tokenizer}'s vocabulary classifies and spells its tokens. Byte-level BPE and any
-     * tokenizer this class does not know: special ids are {@link PieceKind#SPECIAL}, every other id
+     * How {@code tokenizer}'s vocabulary classifies and spells its tokens. SentencePiece: the model's
+     * piece types ({@code <0xNN>} byte pieces, {@code <unk>}, control pieces) and spellings
+     * ({@code ▁Hello}). Byte-level BPE and any tokenizer this class does not know: special ids are {@link PieceKind#SPECIAL}, every other id
      * {@link PieceKind#ORDINARY}, with no spelling of its own (show the bytes).
      */
     public static PieceView pieces(Tokenizer tokenizer) {
+        if (tokenizer instanceof dev.tokenlab.sentencepiece.SentencePieceTokenizer sp) {
+            dev.tokenlab.sentencepiece.SentencePieceModel model = sp.model();
+            return new PieceView() {
+                @Override
+                public PieceKind kind(int id) {
+                    return switch (model.type(id)) {
+                        case BYTE -> PieceKind.BYTE_FALLBACK;
+                        case UNKNOWN -> PieceKind.UNKNOWN;
+                        case CONTROL -> PieceKind.SPECIAL;
+                        default -> PieceKind.ORDINARY;
+                    };
+                }
+
+                @Override
+                public Optional<String> spelling(int id) {
+                    return Optional.of(model.piece(id));
+                }
+            };
+        }
         return new PieceView() {
             @Override
             public PieceKind kind(int id) {
