@@ -24,7 +24,7 @@ package dev.tokenlab.pretokenize;
  * pattern gives "a", "\n", " ". {@link #LLAMA3} follows Meta's {@code tokenizer.py};
  * {@link #CL100K} follows tiktoken's current {@code cl100k_base}.
  */
-public final class Cl100kScanner implements PreTokenizer {
+public final class Cl100kScanner extends PieceScanner {
 
     /** The pattern of Meta's Llama 3 {@code tokenizer.py} (and of the original cl100k_base). */
     public static final String LLAMA3_PATTERN =
@@ -83,19 +83,6 @@ public final class Cl100kScanner implements PreTokenizer {
         return wholeTrailingWhitespace ? CL100K_PATTERN : LLAMA3_PATTERN;
     }
 
-    @Override
-    public boolean split(CharSequence text, int from, int to, PieceSink sink) {
-        int i = from;
-        while (i < to) {
-            int end = pieceEnd(text, i, to);
-            if (!sink.piece(i, end)) {
-                return false;
-            }
-            i = end;
-        }
-        return true;
-    }
-
     /**
      * Safe cuts: just after CR or LF when the next char is not whitespace (the newline rule and the
      * punctuation rule both end their piece there, and nothing starts a piece before a newline and
@@ -108,7 +95,7 @@ public final class Cl100kScanner implements PreTokenizer {
         return SafeCuts.newlineOrWordBoundary(text, from, to, false);
     }
 
-    /** End of the piece that starts at {@code i}. */
+    @Override
     int pieceEnd(CharSequence text, int i, int to) {
         char c = text.charAt(i);
         if (c == '\'' && i + 1 < to) {

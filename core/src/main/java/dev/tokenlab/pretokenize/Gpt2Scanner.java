@@ -11,7 +11,7 @@ package dev.tokenlab.pretokenize;
  * |\s++$|\s+(?!\S)|\s        whitespace: all of it at the end, else all but the last
  * </pre>
  */
-public final class Gpt2Scanner implements PreTokenizer {
+public final class Gpt2Scanner extends PieceScanner {
     /** The scanner. */
     public static final Gpt2Scanner INSTANCE = new Gpt2Scanner();
 
@@ -38,19 +38,6 @@ public final class Gpt2Scanner implements PreTokenizer {
         return UnicodeCategories.isNumber(cp) ? NUMBER : OTHER;
     }
 
-    @Override
-    public boolean split(CharSequence text, int from, int to, PieceSink sink) {
-        int i = from;
-        while (i < to) {
-            int end = pieceEnd(text, i, to);
-            if (!sink.piece(i, end)) {
-                return false;
-            }
-            i = end;
-        }
-        return true;
-    }
-
     /**
      * Safe cuts: only between a letter and a space that a letter follows. A newline is not a safe cut
      * here: {@code \s++$} would join the whitespace before it at the end of the left part.
@@ -60,6 +47,7 @@ public final class Gpt2Scanner implements PreTokenizer {
         return SafeCuts.wordBoundary(text, from, to);
     }
 
+    @Override
     int pieceEnd(CharSequence text, int i, int to) {
         char c = text.charAt(i);
         if (c == '\'') {

@@ -21,7 +21,7 @@ import static dev.tokenlab.pretokenize.UnicodeCategories.category;
  * "JSON", "Parser"). Backtracking is resolved by hand: {@code U*W+} over a run of U ends at the run's
  * last W character when no W follows the run. Equivalence with the regex is a test.
  */
-public final class O200kScanner implements PreTokenizer {
+public final class O200kScanner extends PieceScanner {
     /** The scanner. */
     public static final O200kScanner INSTANCE = new O200kScanner();
 
@@ -31,19 +31,6 @@ public final class O200kScanner implements PreTokenizer {
     @Override
     public String pattern() {
         return dev.tokenlab.tiktoken.TiktokenEncodings.O200K_PATTERN;
-    }
-
-    @Override
-    public boolean split(CharSequence text, int from, int to, PieceSink sink) {
-        int i = from;
-        while (i < to) {
-            int end = pieceEnd(text, i, to);
-            if (!sink.piece(i, end)) {
-                return false;
-            }
-            i = end;
-        }
-        return true;
     }
 
     private static boolean isUpper(int cat) {
@@ -94,6 +81,7 @@ public final class O200kScanner implements PreTokenizer {
         return SafeCuts.newlineOrWordBoundary(text, from, to, true);
     }
 
+    @Override
     int pieceEnd(CharSequence text, int i, int to) {
         int cp = CodePoints.at(text, i, to);
         int next = i + CodePoints.width(cp);

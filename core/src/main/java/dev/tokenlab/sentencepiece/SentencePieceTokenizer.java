@@ -368,30 +368,17 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     private void run(CharSequence text, SpecialTokens policy, Call call) {
-        int length = text.length();
-        if (policy.isAllText()) {
-            encodeText(text, 0, length, call);
-            return;
-        }
-        SpecialTokens.Action[] actions = matcher.actions(policy);
-        matcher.checkDisallowed(text, 0, length, actions);
-        int start = 0;
-        while (true) {
-            long hit = matcher.find(text, start, length, actions, SpecialTokens.Action.ALLOW);
-            int segmentEnd = hit == SpecialTokenMatcher.NONE ? length : (int) (hit >>> 32);
-            if (segmentEnd > start && !encodeText(text, start, segmentEnd, call)) {
-                return;
+        matcher.segment(text, policy, new SpecialTokenMatcher.SegmentVisitor() {
+            @Override
+            public boolean ordinary(int start, int end) {
+                return encodeText(text, start, end, call);
             }
-            if (hit == SpecialTokenMatcher.NONE) {
-                return;
+
+            @Override
+            public boolean special(int id, int start, int end) {
+                return call.emit(id, start, end);
             }
-            int k = (int) hit;
-            int end = segmentEnd + matcher.token(k).length();
-            if (!call.emit(matcher.id(k), segmentEnd, end)) {
-                return;
-            }
-            start = end;
-        }
+        });
     }
 
     /** Encodes {@code text[from, to)} as one input: normalize, segment, byte fallback or unknown runs. */

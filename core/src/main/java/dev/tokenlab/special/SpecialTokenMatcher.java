@@ -107,6 +107,55 @@ public final class SpecialTokenMatcher {
         }
     }
 
+    /** Receives the parts of a text in order: ordinary text between special tokens, and the allowed special tokens. */
+    public interface SegmentVisitor {
+        /** Ordinary text {@code [start, end)}; return {@code false} to stop. */
+        boolean ordinary(int start, int end);
+
+        /** An allowed special token's id and where its text was; return {@code false} to stop. */
+        boolean special(int id, int start, int end);
+    }
+
+    /**
+     * Cuts {@code text[from, to)} at the special tokens whose action is ALLOW, visiting ordinary
+     * segments and special ids in order. {@code actions == null} means "all text": one segment.
+     *
+     * @return {@code false} if the visitor stopped
+     */
+    public boolean segment(CharSequence text, int from, int to, SpecialTokens.Action[] actions, SegmentVisitor visitor) {
+        int start = from;
+        while (true) {
+            long hit = actions == null ? NONE : find(text, start, to, actions, SpecialTokens.Action.ALLOW);
+            int segmentEnd = hit == NONE ? to : (int) (hit >>> 32);
+            if (segmentEnd > start && !visitor.ordinary(start, segmentEnd)) {
+                return false;
+            }
+            if (hit == NONE) {
+                return true;
+            }
+            int k = (int) hit;
+            int end = segmentEnd + tokens[k].length();
+            if (!visitor.special(ids[k], segmentEnd, end)) {
+                return false;
+            }
+            start = end;
+        }
+    }
+
+    /**
+     * Applies {@code policy} to the whole text: fails on the leftmost disallowed token (before any
+     * visit), then {@link #segment(CharSequence, int, int, SpecialTokens.Action[], SegmentVisitor)}.
+     *
+     * @throws SpecialTokenException for the leftmost disallowed token
+     */
+    public boolean segment(CharSequence text, SpecialTokens policy, SegmentVisitor visitor) {
+        SpecialTokens.Action[] actions = policy.isAllText() ? null : actions(policy);
+        if (actions != null) {
+            checkDisallowed(text, 0, text.length(), actions);
+        }
+        return segment(text, 0, text.length(), actions, visitor);
+    }
+
     private static boolean regionMatches(CharSequence text, int at, int to, String token) {
         int n = token.length();
         if (at + n > to) {

@@ -209,24 +209,17 @@ public final class TiktokenTokenizer implements Tokenizer {
     }
 
     private boolean encodeWithSpecials(CharSequence text, int from, int to, SpecialTokens.Action[] actions, Emitter em) {
-        int start = from;
-        while (true) {
-            long hit = actions == null ? SpecialTokenMatcher.NONE
-                    : matcher.find(text, start, to, actions, SpecialTokens.Action.ALLOW);
-            int segmentEnd = hit == SpecialTokenMatcher.NONE ? to : (int) (hit >>> 32);
-            if (segmentEnd > start && !preTokenizer.split(text, start, segmentEnd, (s, e) -> encodePiece(text, s, e, em))) {
-                return false;
+        return matcher.segment(text, from, to, actions, new SpecialTokenMatcher.SegmentVisitor() {
+            @Override
+            public boolean ordinary(int start, int end) {
+                return preTokenizer.split(text, start, end, (s, e) -> encodePiece(text, s, e, em));
             }
-            if (hit == SpecialTokenMatcher.NONE) {
-                return true;
+
+            @Override
+            public boolean special(int id, int start, int end) {
+                return em.emit(id, start, end);
             }
-            int k = (int) hit;
-            int end = segmentEnd + matcher.token(k).length();
-            if (!em.emit(matcher.id(k), segmentEnd, end)) {
-                return false;
-            }
-            start = end;
-        }
+        });
     }
 
     private boolean encodePiece(CharSequence text, int start, int end, Emitter em) {

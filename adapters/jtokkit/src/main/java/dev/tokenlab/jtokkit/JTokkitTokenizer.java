@@ -2,15 +2,13 @@ package dev.tokenlab.jtokkit;
 
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
-import dev.tokenlab.SpecialTokenException;
 import dev.tokenlab.SpecialTokens;
+import dev.tokenlab.special.SpecialTokenMatcher;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -36,11 +34,13 @@ public final class JTokkitTokenizer implements Tokenizer {
     private final int vocabularySize;
     private final Integer bos;
     private final Integer eos;
+    private final SpecialTokenMatcher matcher;
 
     JTokkitTokenizer(String name, Encoding encoding, Map<String, Integer> specials, int vocabularySize, Integer bos, Integer eos) {
         this.name = name;
         this.encoding = encoding;
         this.specials = Map.copyOf(specials);
+        this.matcher = new SpecialTokenMatcher(specials);
         this.specialText = new java.util.HashMap<>();
         specials.forEach((k, v) -> specialText.put(v, k));
         this.vocabularySize = vocabularySize;
@@ -66,18 +66,17 @@ public final class JTokkitTokenizer implements Tokenizer {
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
         String s = text.toString();
-        List<int[]> cuts = specialCuts(s, policy);
-        int start = 0;
-        for (int[] cut : cuts) {
-            if (!encodeSegment(s, start, cut[0], sink)) {
-                return;
+        matcher.segment(s, policy, new SpecialTokenMatcher.SegmentVisitor() {
+            @Override
+            public boolean ordinary(int start, int end) {
+                return encodeSegment(s, start, end, sink);
             }
-            if (!sink.accept(cut[2], cut[0], cut[1])) {
-                return;
+
+            @Override
+            public boolean special(int id, int start, int end) {
+                return sink.accept(id, start, end);
             }
-            start = cut[1];
-        }
-        encodeSegment(s, start, s.length(), sink);
+        });
     }
 
     private boolean encodeSegment(String s, int from, int to, TokenSink sink) {
@@ -93,48 +92,6 @@ public final class JTokkitTokenizer implements Tokenizer {
         return true;
     }
 
-    /** Allowed special tokens as {start, end, id}, left to right; fails on a disallowed one. */
-    private List<int[]> specialCuts(String s, SpecialTokens policy) {
-        List<int[]> cuts = new ArrayList<>();
-        if (policy.isAllText()) {
-            return cuts;
-        }
-        int firstDisallowed = Integer.MAX_VALUE;
-        String disallowed = null;
-        for (String token : specials.keySet()) {
-            if (policy.actionFor(token) == SpecialTokens.Action.DISALLOW) {
-                int at = s.indexOf(token);
-                if (at >= 0 && at < firstDisallowed) {
-                    firstDisallowed = at;
-                    disallowed = token;
-                }
-            }
-        }
-        if (disallowed != null) {
-            throw new SpecialTokenException(disallowed, firstDisallowed);
-        }
-        int i = 0;
-        while (i < s.length()) {
-            int bestAt = -1;
-            String best = null;
-            for (String token : specials.keySet()) {
-                if (policy.actionFor(token) != SpecialTokens.Action.ALLOW) {
-                    continue;
-                }
-                int at = s.indexOf(token, i);
-                if (at >= 0 && (bestAt < 0 || at < bestAt || (at == bestAt && token.length() > best.length()))) {
-                    bestAt = at;
-                    best = token;
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            cuts.add(new int[] {bestAt, bestAt + best.length(), specials.get(best)});
-            i = bestAt + best.length();
-        }
-        return cuts;
-    }
 
     @Override
     public int count(String text, SpecialTokens policy) {

@@ -3,8 +3,8 @@ package dev.tokenlab.sentencepiece.djl;
 import ai.djl.sentencepiece.SpProcessor;
 import ai.djl.sentencepiece.SpTokenizer;
 import dev.tokenlab.Decoded;
-import dev.tokenlab.SpecialTokenException;
 import dev.tokenlab.SpecialTokens;
+import dev.tokenlab.special.SpecialTokenMatcher;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
@@ -13,8 +13,6 @@ import dev.tokenlab.sentencepiece.SentencePieceModel;
 import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -50,6 +48,7 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     private final SpTokenizer native_;
     private final SpProcessor processor;
     private final SentencePieceTokenizer pieces;
+    private final SpecialTokenMatcher matcher;
     private volatile boolean closed;
 
     private DjlSentencePieceTokenizer(String name, SpTokenizer nativeTokenizer, SentencePieceTokenizer pieces) {
@@ -57,6 +56,7 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
         this.native_ = nativeTokenizer;
         this.processor = nativeTokenizer.getProcessor();
         this.pieces = pieces;
+        this.matcher = new SpecialTokenMatcher(pieces.specialTokens());
     }
 
     /**
@@ -108,14 +108,17 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
         checkOpen();
         String s = text.toString();
-        int start = 0;
-        for (int[] cut : specialCuts(s, policy)) {
-            if (!encodeSegment(s, start, cut[0], sink) || !sink.accept(cut[2], cut[0], cut[1])) {
-                return;
+        matcher.segment(s, policy, new SpecialTokenMatcher.SegmentVisitor() {
+            @Override
+            public boolean ordinary(int start, int end) {
+                return encodeSegment(s, start, end, sink);
             }
-            start = cut[1];
-        }
-        encodeSegment(s, start, s.length(), sink);
+
+            @Override
+            public boolean special(int id, int start, int end) {
+                return sink.accept(id, start, end);
+            }
+        });
     }
 
     @Override
@@ -144,49 +147,6 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
         return true;
     }
 
-    /** Allowed special tokens as {start, end, id}, left to right, longest first at a position; fails on a disallowed one. */
-    private List<int[]> specialCuts(String s, SpecialTokens policy) {
-        List<int[]> cuts = new ArrayList<>();
-        if (policy.isAllText()) {
-            return cuts;
-        }
-        Map<String, Integer> specials = pieces.specialTokens();
-        int firstDisallowed = Integer.MAX_VALUE;
-        String disallowed = null;
-        for (String token : specials.keySet()) {
-            if (policy.actionFor(token) == SpecialTokens.Action.DISALLOW) {
-                int at = s.indexOf(token);
-                if (at >= 0 && at < firstDisallowed) {
-                    firstDisallowed = at;
-                    disallowed = token;
-                }
-            }
-        }
-        if (disallowed != null) {
-            throw new SpecialTokenException(disallowed, firstDisallowed);
-        }
-        int i = 0;
-        while (i < s.length()) {
-            int bestAt = -1;
-            String best = null;
-            for (String token : specials.keySet()) {
-                if (policy.actionFor(token) != SpecialTokens.Action.ALLOW) {
-                    continue;
-                }
-                int at = s.indexOf(token, i);
-                if (at >= 0 && (bestAt < 0 || at < bestAt || (at == bestAt && token.length() > best.length()))) {
-                    bestAt = at;
-                    best = token;
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            cuts.add(new int[] {bestAt, bestAt + best.length(), specials.get(best)});
-            i = bestAt + best.length();
-        }
-        return cuts;
-    }
 
     /** What one id stands for, from the model's piece table (as core: {@code ▁} as a space, bytes, special names). */
     @Override
