@@ -124,3 +124,47 @@ for (const [name, build] of Object.entries(encodings)) {
   writeFileSync(join(testdata, 'golden', 'chat-llama3.tsv'), rows.join('\n') + '\n');
   console.log(`golden/chat-llama3.tsv: ${rows.length - 2} dialogs`);
 }
+
+// testdata/golden/random-<encoding>.tsv: 600 seeded random adversarial strings (whitespace runs,
+// contractions, digits, punctuation, letters of many scripts including ones newer than Java 17's
+// Unicode, marks, emoji sequences, special-token text, lone surrogates) with tiktoken's ids.
+{
+  let seed = 20261127;
+  const random = () => { seed = (seed + 0x6D2B79F5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const pick = (a) => a[Math.floor(random() * a.length)];
+  const parts = [' ', '  ', '   ', '\t', '\n', '\n\n', '\r\n', '\u3000', '\u00a0', "'s", "'S", "'ll", "'Re", "'ve", "'m", "'D", "'", "\u2019t",
+    '1', '12', '123', '1234', '12345', '\u0661\u0662', '\u00bd', '.', '...', '!?', '--', '//', '/', '(', ')', '"', '#', '$', '\u2014',
+    'a', 'Hello', ' world', 'JSONParser', 'iPhone', 'DON\'T', 'caf\u00e9', 'e\u0301', '\u0301', '\u0938\u094d', '\u0e2a\u0e27\u0e31',
+    '\u65e5\u672c\u8a9e', '\u3053\u3093\u306b\u3061\u306f', '\u0645\u0631\u062d\u0628\u0627', '\u05e9\u05dc\u05d5\u05dd', '\u041f\u0440\u0438',
+    '\u{1F600}', '\u{1F468}\u200d\u{1F469}', '\u{1F44D}\u{1F3FD}', '\u{1F1EF}\u{1F1F5}', '1\ufe0f\u20e3', '\u{31350}', '\u{11F04}', '\u{10D50}',
+    '<|eot_id|>', '<|endoftext|>', '<|begin_of_text|>', '\ufeff', '\u200b', '\u0000', '\u001b', '\ud800', '\udc00', '\ufffd', 'x'.repeat(40)];
+  const texts = [];
+  for (let n = 0; n < 600; n++) {
+    let t = '';
+    const k = 1 + Math.floor(random() * 12);
+    for (let i = 0; i < k; i++) t += random() < 0.85 ? pick(parts) : String.fromCodePoint(Math.floor(random() * 0x30000));
+    texts.push(t);
+  }
+  const escape = (t) => {
+    let out = '';
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (t[i] === '\n') out += '\\n'; else if (t[i] === '\r') out += '\\r'; else if (t[i] === '\t') out += '\\t';
+      else if (t[i] === '\\') out += '\\\\';
+      else if (c < 0x20 || c === 0x7f || (c >= 0xd800 && c <= 0xdfff) || c === 0x20 && (i === 0 || i === t.length - 1)
+               || c >= 0xfff0 || (c >= 0x80 && c < 0xa0)) out += c === 0x20 ? '\\s' : '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+      else out += t[i];
+    }
+    return out;
+  };
+  for (const name of ['llama3', 'cl100k_base', 'o200k_base']) {
+    const enc = encodings[name]();
+    const rows = [`# ${name}: 600 seeded random strings (see golden.mjs) with tiktoken ${version}'s ids, special-token text as text. Do not edit.`,
+      '# escaped text (edge-cases.txt escapes)\tids'];
+    for (const t of texts) rows.push(`${escape(t)}\t${Array.from(enc.encode(t, [], [])).join(' ')}`);
+    enc.free();
+    writeFileSync(join(testdata, 'golden', `random-${name}.tsv`), rows.join('\n') + '\n');
+    console.log(`golden/random-${name}.tsv: ${texts.length} strings`);
+  }
+}
