@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = TokenlabCommand.NAME,
         versionProvider = TokenlabCommand.Version.class,
-        description = "Exact LLM tokenization: Llama 3 and OpenAI encodings, byte for byte as the reference tokenizers.",
+        description = "Exact LLM tokenization: Llama 3, Llama 2 (SentencePiece) and OpenAI encodings, id for id as the reference tokenizers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
                 TruncateCommand.class, ChunkCommand.class, ChatCommand.class,
                 ShowCommand.class, CompareCommand.class, ExplainCommand.class,
@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
                 ExitCodes.ERROR + ":error: unreadable, missing or non-UTF-8 input file, bad model file,"
                         + " disallowed special token, id out of range",
                 ExitCodes.USAGE + ":usage: unknown option, bad value, conflicting options, --bos/--eos on a model without them",
-                ExitCodes.OVER_BUDGET + ":over budget: count's total is above the limit (--limit, --reserve, the context window)",
+                ExitCodes.OVER_BUDGET + ":over budget: count's total is above the limit asked for (--fit, --limit, --reserve)",
                 ExitCodes.NOT_FOUND + ":model, model profile or engine not found (the message suggests close names)"},
         footerHeading = "%n",
         footer = {
@@ -102,7 +102,8 @@ public final class TokenlabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw CliException.usage("missing command: encode, decode, count or models (see 'tokenlab --help')");
+        throw CliException.usage("missing command: show, encode, decode, count, truncate, chunk, chat, compare, explain"
+                + " or models (see 'tokenlab --help')");
     }
 
     /**

@@ -72,7 +72,7 @@ class ErrorHandlingTest {
     @Test
     void noCommandIsAUsageError() {
         Cli.Result r = Cli.run();
-        assertEquals(new Cli.Result(2, "", "tokenlab: missing command: encode, decode, count or models (see 'tokenlab --help')\n"), r);
+        assertEquals(new Cli.Result(2, "", "tokenlab: missing command: show, encode, decode, count, truncate, chunk, chat, compare, explain or models (see 'tokenlab --help')\n"), r);
     }
 
     @Test
