@@ -162,7 +162,7 @@ final class ExplainCommand extends TokenlabSubcommand {
         for (BpeTrace.Piece p : trace.pieces()) {
             out.println();
             out.println("piece " + (++number) + ": " + quoted(p.bytes()) + " (" + plural(p.bytes().length, "byte") + ")");
-            out.println("  start: " + p.symbols().stream().map(ExplainCommand::quoted).collect(Collectors.joining(" ")));
+            out.println("  start: " + p.symbols().stream().map(s -> quoted(s.bytes())).collect(Collectors.joining(" ")));
             for (BpeTrace.Merge m : p.merges()) {
                 out.println("  " + m.step() + ". " + quoted(m.left()) + "+" + quoted(m.right()) + " → " + quoted(m.result())
                         + " (" + label + " " + priority(trace, m) + ")");
@@ -214,8 +214,8 @@ final class ExplainCommand extends TokenlabSubcommand {
                     .name("end").value(p.charEnd())
                     .name("bytes").value(hex.formatHex(p.bytes()))
                     .name("symbols").beginArray();
-            for (byte[] s : p.symbols()) {
-                json.value(VisibleText.of(s));
+            for (BpeTrace.Symbol s : p.symbols()) {
+                json.value(VisibleText.of(s.bytes()));
             }
             json.endArray().name("merges").beginArray();
             for (BpeTrace.Merge m : p.merges()) {
