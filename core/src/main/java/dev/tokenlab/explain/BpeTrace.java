@@ -123,7 +123,10 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
             tokens = List.copyOf(tokens);
         }
 
-        /** The number of parts left when no pair merges: the symbols less the merges. */
+        /**
+         * The number of parts left when no pair merges: the symbols less the merges. Llama 3's
+         * "unhappiness": 11 bytes, 8 merges, 3 parts; Llama 2's "▁unhappiness": 12 characters, 9 merges, 3 parts.
+         */
         public int partCount() {
             return symbols.size() - merges.size();
         }

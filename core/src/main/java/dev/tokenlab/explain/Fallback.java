@@ -41,7 +41,7 @@ public record Fallback(int position, byte[] bytes, int id, Kind kind, List<Token
         tokens = List.copyOf(tokens);
     }
 
-    /** The part as text ({@code "🦙"}). */
+    /** The part as text ({@code "🦙"}, {@code "日"}). */
     public String text() {
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -66,7 +66,7 @@ public record UnigramTrace(String tokenizer, String text, String algorithm, Stri
             pieces = List.copyOf(pieces);
         }
 
-        /** The pieces' ids. */
+        /** The pieces' ids: {@code [210, 414, 29, 29, 25, 513]} for test_model's best "▁un|ha|p|p|i|ness". */
         public int[] ids() {
             return pieces.stream().mapToInt(Piece::id).toArray();
         }
@@ -78,7 +78,7 @@ public record UnigramTrace(String tokenizer, String text, String algorithm, Stri
         tokens = List.copyOf(tokens);
     }
 
-    /** The best segmentation, then the alternatives. */
+    /** The best segmentation, then the alternatives: 5 for "unhappiness" on test_model, 2 for "a" ("▁a", "▁|a"). */
     public List<Segmentation> segmentations() {
         List<Segmentation> all = new ArrayList<>(alternatives.size() + 1);
         all.add(best);

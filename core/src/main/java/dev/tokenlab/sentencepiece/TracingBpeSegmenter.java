@@ -93,6 +93,10 @@ public final class TracingBpeSegmenter {
     /**
      * The tracer of a BPE model's tokenizer (it shares the tokenizer's tables).
      *
+     * <pre>{@code
+     * TracingBpeSegmenter.of((SentencePieceTokenizer) Tokenizers.get("llama2"));   // Llama 2's merges
+     * }</pre>
+     *
      * @throws IllegalArgumentException if the model is not BPE
      */
     public static TracingBpeSegmenter of(SentencePieceTokenizer tokenizer) {
@@ -141,6 +145,11 @@ public final class TracingBpeSegmenter {
      * Segments {@code b[from, to)} (normalized UTF-8, not empty), telling {@code listener} each merge.
      * Stretches cut by {@link #words} give, one after another, the segments {@code encode} gives for
      * the whole text.
+     *
+     * <pre>{@code
+     * // Llama 2, "▁Hello" (bytes 0..8 of "▁Hello▁world"): 5 merges, the last "▁H"+"ello" → "▁Hello" (score -14784.0)
+     * tracer.segment(b, 0, 8, listener).parts();   // [Segment[start=0, end=8, id=15043]]
+     * }</pre>
      */
     public Result segment(byte[] b, int from, int to, MergeListener listener) {
         // Starting symbols, exactly as BpeSegmenter.mergeRange makes them.

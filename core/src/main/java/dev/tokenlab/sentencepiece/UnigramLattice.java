@@ -69,6 +69,10 @@ public final class UnigramLattice {
     /**
      * The lattice of a Unigram model's tokenizer (it shares the tokenizer's trie and scores).
      *
+     * <pre>{@code
+     * UnigramLattice.of((SentencePieceTokenizer) Tokenizers.load(Path.of("test_model.model")));
+     * }</pre>
+     *
      * @throws IllegalArgumentException if the model is not Unigram
      */
     public static UnigramLattice of(SentencePieceTokenizer tokenizer) {
@@ -84,6 +88,12 @@ public final class UnigramLattice {
      * is the one {@code encode} gives; the others are sorted by log probability, highest first, and
      * differ from it and from each other. Fewer than {@code n} when the text has fewer segmentations.
      * An empty text has one, the empty path.
+     *
+     * <pre>{@code
+     * byte[] b = testModel.normalizeWithOffsets("a").bytes();   // "▁a"
+     * lattice.nBest(b, b.length, 5);
+     * // [Path[[Node[0, 4, 11 "▁a", -4.179…]], -4.1793385], Path[[Node[0, 3, 4 "▁", -3.33…], Node[3, 4, 19 "a", -4.71…]], -8.04648]]
+     * }</pre>
      *
      * @throws IllegalArgumentException if {@code n < 1}
      */
