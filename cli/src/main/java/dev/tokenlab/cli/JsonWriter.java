@@ -101,6 +101,25 @@ final class JsonWriter {
         return this;
     }
 
+    /**
+     * A number exactly as stored, for model scores and sums that a reader may want to recompute: the
+     * shortest decimal that reads back as the same {@code float} when {@code d} is one (a piece score,
+     * {@code -7.1302285}), else as the same {@code double}; plain notation ({@code -1000000000.0}, not
+     * {@code -1.0E9}); {@code null} when not finite.
+     */
+    JsonWriter exact(double d) {
+        separate();
+        write(Double.isNaN(d) || Double.isInfinite(d) ? "null" : exactDecimal(d));
+        return this;
+    }
+
+    /** The text of {@link #exact(double)}. */
+    static String exactDecimal(double d) {
+        String shortest = (double) (float) d == d ? Float.toString((float) d) : Double.toString(d);
+        String plain = new java.math.BigDecimal(shortest).toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+
     /** {@code d} rounded to 4 decimal places, plain notation, no trailing zeros. */
     static String decimal(double d) {
         java.math.BigDecimal b = java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A BPE trace: the pre-tokenizer's pieces and, for each piece, its starting symbols, every merge in
- * order, and the tokens it ends as. Byte-level BPE (Llama 3, the OpenAI encodings) starts from single
- * bytes and merges the pair of {@linkplain MergeOrder#LOWEST_RANK lowest rank}; SentencePiece BPE
- * (Llama 2) starts from characters and merges the pair whose piece has the
- * {@linkplain MergeOrder#HIGHEST_SCORE highest score}. Both fit this record.
+ * A BPE trace: the pieces the text is cut into and, for each piece, its starting symbols, every merge
+ * in order, and the tokens it ends as. Byte-level BPE (Llama 3, the OpenAI encodings) cuts the text
+ * with its pre-tokenizer, starts from single bytes and merges the pair of
+ * {@linkplain MergeOrder#LOWEST_RANK lowest rank}; SentencePiece BPE (Llama 2) normalizes the text
+ * ({@code ▁} for spaces), cuts it into words before each {@code ▁} (no piece spans such a cut), starts
+ * from characters (and user-defined symbols) and merges the pair whose piece has the
+ * {@linkplain MergeOrder#HIGHEST_SCORE highest score}; a part that is no piece then falls back to
+ * byte pieces or the unknown piece ({@link Fallback}). Both fit this record.
  *
  * <pre>{@code
  * BpeTrace t = (BpeTrace) Explainers.find(Tokenizers.get("llama3")).orElseThrow().explain("unhappiness");
@@ -18,17 +21,26 @@ import java.util.List;
  * p.merges().get(0);                      // 1. "i"+"n" → "in" (rank 258), at part 6
  * p.merges().size();                      // 8
  * t.ids();                                // [359, 71, 67391]: "un" "h" "appiness"
+ *
+ * BpeTrace s = (BpeTrace) Explainers.find(Tokenizers.get("llama2")).orElseThrow().explain("unhappiness");
+ * s.normalized();                         // "▁unhappiness": 12 starting characters
+ * s.pieces().get(0).merges().get(0);      // 1. "i"+"n" → "in" (score -3.0, id 262), at part 7
+ * s.mergeCount();                         // 9, the last "▁un"+"h" → "▁unh" (score -28600.0, id 28859)
+ * s.ids();                                // [28859, 932, 3335]: "▁unh" "app" "iness"
  * }</pre>
  *
  * <p>Byte arrays are shared, not copied: do not modify them.
  *
- * @param tokenizer the tokenizer's name
- * @param text      the text explained
- * @param algorithm the algorithm, in words
- * @param order     which pair merges first
- * @param pieces    the pieces in text order; their tokens, concatenated, are {@link #tokens()}
+ * @param tokenizer  the tokenizer's name
+ * @param text       the text explained
+ * @param algorithm  the algorithm, in words
+ * @param order      which pair merges first
+ * @param normalized the text the pieces are cut from: {@code text} itself for byte-level BPE, the
+ *                   normalizer's output for SentencePiece ({@code "▁unhappiness"})
+ * @param pieces     the pieces in text order; their tokens, concatenated, are {@link #tokens()}
  */
-public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrder order, List<Piece> pieces)
+public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrder order, String normalized,
+                       List<Piece> pieces)
         implements ExplainTrace {
 
     /** Which adjacent pair merges next. */
@@ -71,25 +83,52 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
     }
 
     /**
-     * One piece of the pre-tokenizer and how it merged.
+     * One starting symbol of a piece.
      *
-     * @param text       the piece as it is in the input
+     * @param bytes       its bytes: one byte (byte-level BPE), one character or one user-defined symbol
+     *                    (SentencePiece, UTF-8 of the normalized text)
+     * @param id          the token it is on its own: the byte's rank (byte-level BPE), its piece
+     *                    (SentencePiece), or the unknown id when no piece is this character (unless it
+     *                    merges, it ends as a {@link Fallback})
+     * @param userDefined whether it is a SentencePiece user-defined symbol: matched before characters,
+     *                    never merged
+     */
+    public record Symbol(byte[] bytes, int id, boolean userDefined) {
+    }
+
+    /**
+     * One piece and how it merged.
+     *
+     * @param text       the piece as it is in the input ({@code input.substring(charStart, charEnd)})
      * @param charStart  its first UTF-16 index in the input
      * @param charEnd    one past its last UTF-16 index
-     * @param bytes      its bytes (UTF-8; a lone surrogate is U+FFFD's three bytes)
-     * @param symbols    the starting parts: one per byte (byte-level BPE) or per character (SentencePiece)
+     * @param bytes      the bytes the merges start from: its UTF-8 (a lone surrogate is U+FFFD's three
+     *                   bytes) for byte-level BPE, its normalized UTF-8 ({@code ▁unhappiness}) for SentencePiece
+     * @param symbols    the starting parts: one per byte (byte-level BPE) or per character and
+     *                   user-defined symbol (SentencePiece)
      * @param merges     every merge, in order
+     * @param fallbacks  the parts left after merging that {@code encode} does not emit as they are
+     *                   (SentencePiece only; empty for byte-level BPE): unknown characters and UNUSED pieces
      * @param tokens     the tokens the piece ends as
      * @param takenWhole true when the whole piece is itself a vocabulary entry and the encoder takes it
      *                   as one token without merging (tiktoken does, before any merge); the merges are
-     *                   then shown for teaching and end in the same token nearly always
+     *                   then shown for teaching and end in the same token nearly always. Never for SentencePiece.
      */
-    public record Piece(String text, int charStart, int charEnd, byte[] bytes, List<byte[]> symbols,
-                        List<Merge> merges, List<TokenSpan> tokens, boolean takenWhole) {
+    public record Piece(String text, int charStart, int charEnd, byte[] bytes, List<Symbol> symbols,
+                        List<Merge> merges, List<Fallback> fallbacks, List<TokenSpan> tokens, boolean takenWhole) {
         public Piece {
             symbols = List.copyOf(symbols);
             merges = List.copyOf(merges);
+            fallbacks = List.copyOf(fallbacks);
             tokens = List.copyOf(tokens);
+        }
+
+        /**
+         * The number of parts left when no pair merges: the symbols less the merges. Llama 3's
+         * "unhappiness": 11 bytes, 8 merges, 3 parts; Llama 2's "▁unhappiness": 12 characters, 9 merges, 3 parts.
+         */
+        public int partCount() {
+            return symbols.size() - merges.size();
         }
     }
 

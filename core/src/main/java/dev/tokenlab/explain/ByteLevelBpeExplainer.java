@@ -50,16 +50,16 @@ final class ByteLevelBpeExplainer implements Explainer {
             pieces.add(piece(text, start, end));
             return true;
         });
-        return new BpeTrace(tokenizer.name(), text, algorithm(), BpeTrace.MergeOrder.LOWEST_RANK, pieces);
+        return new BpeTrace(tokenizer.name(), text, algorithm(), BpeTrace.MergeOrder.LOWEST_RANK, text, pieces);
     }
 
     private BpeTrace.Piece piece(String text, int start, int end) {
         byte[] padded = new byte[(end - start) * 3 + ByteVocabulary.READ_PADDING];
         int n = Utf8.encode(text, start, end, padded, 0);
         byte[] bytes = Arrays.copyOf(padded, n);
-        List<byte[]> symbols = new ArrayList<>(n);
+        List<BpeTrace.Symbol> symbols = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            symbols.add(new byte[] {bytes[i]});
+            symbols.add(new BpeTrace.Symbol(new byte[] {bytes[i]}, vocab.byteRank(bytes[i]), false));
         }
         List<BpeTrace.Merge> merges = new ArrayList<>();
         int[] bounds = merger.merge(padded, 0, n, (step, position, s, mid, e, rank) -> merges.add(new BpeTrace.Merge(
@@ -78,7 +78,7 @@ final class ByteLevelBpeExplainer implements Explainer {
             int ce = charEndOfByte(text, charOfByte[b1 - 1], end);
             tokens.add(new TokenSpan(id, Arrays.copyOfRange(bytes, b0, b1), cs, ce, false));
         }
-        return new BpeTrace.Piece(text.substring(start, end), start, end, bytes, symbols, merges, tokens, whole >= 0);
+        return new BpeTrace.Piece(text.substring(start, end), start, end, bytes, symbols, merges, List.of(), tokens, whole >= 0);
     }
 
     /** For each byte of the piece's UTF-8 form, the UTF-16 index of the character it belongs to. */

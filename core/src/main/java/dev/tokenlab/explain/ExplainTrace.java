@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * How one text became tokens under one tokenizer. What lies between the text and the tokens depends
- * on the algorithm: {@link BpeTrace} lists pieces and merges (byte-level BPE by rank today;
- * SentencePiece BPE by piece score later); a Unigram trace would give the best segmentation with its
- * log-probability and the next-best alternatives. Every trace ends in the same final tokens as
+ * on the algorithm: {@link BpeTrace} lists pieces and merges (byte-level BPE by rank, SentencePiece
+ * BPE by piece score); {@link UnigramTrace} gives the best segmentation with its log probability and
+ * the next best ones. Every trace ends in the same final tokens as
  * {@link dev.tokenlab.Tokenizer#tokenize(String)}.
  *
  * <pre>{@code

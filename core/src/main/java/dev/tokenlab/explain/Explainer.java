@@ -2,12 +2,12 @@ package dev.tokenlab.explain;
 
 /**
  * Explains how one tokenizer turns a text into tokens, step by step. Get one with
- * {@link Explainers#find(dev.tokenlab.Tokenizer)}; tokenizers whose algorithm has no explainer yet
- * (SentencePiece today) have none.
+ * {@link Explainers#find(dev.tokenlab.Tokenizer)}; tokenizers whose algorithm Tokenlab does not run
+ * itself (the adapters') have none.
  *
  * <pre>{@code
  * Explainer e = Explainers.find(Tokenizers.get("llama3")).orElseThrow();
- * e.algorithm();                         // "byte-level BPE: merge the adjacent pair of lowest rank first"
+ * e.algorithm();                         // "byte-level BPE: start from the piece's bytes, merge the adjacent pair of lowest rank first"
  * ExplainTrace t = e.explain("unhappiness");
  * t.ids();                               // [359, 71, 67391]: always what encode gives
  * }</pre>

@@ -1,17 +1,21 @@
 package dev.tokenlab.explain;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.sentencepiece.ModelType;
+import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 import dev.tokenlab.tiktoken.TiktokenTokenizer;
 
 import java.util.Optional;
 
 /**
  * Finds the explainer and the piece view of a tokenizer. The one place where an algorithm's
- * explainer is chosen: SentencePiece (BPE by piece score, Unigram lattice) is added here when its
- * tokenizer is in core.
+ * explainer is chosen: byte-level BPE for the tiktoken-style tokenizers, BPE by piece score and the
+ * Unigram lattice for SentencePiece models on the core engine.
  *
  * <pre>{@code
  * Explainers.find(Tokenizers.get("llama3"));             // Optional[byte-level BPE explainer]
+ * Explainers.find(Tokenizers.get("llama2"));             // Optional[SentencePiece BPE explainer]
+ * Explainers.find(Tokenizers.load(Path.of("test_model.model")));   // Optional[Unigram explainer]
  * Explainers.find(Tokenizers.get("llama3", "jtokkit"));  // Optional.empty(): an adapter, no trace
  * Explainers.pieces(Tokenizers.get("llama3")).kind(128000);   // SPECIAL
  * }</pre>
@@ -19,16 +23,42 @@ import java.util.Optional;
  * <p>Never returns null; thread-safe.
  */
 public final class Explainers {
+    /** How many segmentations a Unigram trace lists unless asked otherwise: the best and the next four. */
+    public static final int DEFAULT_SEGMENTATIONS = 5;
+
     private Explainers() {
     }
 
     /**
-     * The explainer of {@code tokenizer}, or empty when its algorithm has none yet (adapters'
-     * tokenizers, SentencePiece models for now).
+     * The explainer of {@code tokenizer}, or empty when its algorithm has none (adapters' tokenizers).
+     * A Unigram trace lists {@value #DEFAULT_SEGMENTATIONS} segmentations.
      */
     public static Optional<Explainer> find(Tokenizer tokenizer) {
+        return find(tokenizer, DEFAULT_SEGMENTATIONS);
+    }
+
+    /**
+     * The explainer of {@code tokenizer}, or empty when its algorithm has none.
+     *
+     * <pre>{@code
+     * UnigramTrace t = (UnigramTrace) Explainers.find(testModel, 3).orElseThrow().explain("unhappiness");
+     * t.alternatives().size();   // 2: the best segmentation and the next two
+     * }</pre>
+     *
+     * @param segmentations how many segmentations a Unigram trace lists, the best included (at least
+     *                      1); BPE traces have one path and ignore it
+     * @throws IllegalArgumentException if {@code segmentations < 1}
+     */
+    public static Optional<Explainer> find(Tokenizer tokenizer, int segmentations) {
+        if (segmentations < 1) {
+            throw new IllegalArgumentException("a trace lists at least one segmentation, not " + segmentations);
+        }
         if (tokenizer instanceof TiktokenTokenizer tiktoken) {
             return Optional.of(new ByteLevelBpeExplainer(tiktoken));
+        }
+        if (tokenizer instanceof SentencePieceTokenizer sp) {
+            return Optional.of(sp.model().trainer().modelType() == ModelType.BPE ? new SentencePieceBpeExplainer(sp)
+                    : new UnigramExplainer(sp, segmentations));
         }
         return Optional.empty();
     }
@@ -40,7 +70,7 @@ public final class Explainers {
      * {@link PieceKind#ORDINARY}, with no spelling of its own (show the bytes).
      */
     public static PieceView pieces(Tokenizer tokenizer) {
-        if (tokenizer instanceof dev.tokenlab.sentencepiece.SentencePieceTokenizer sp) {
+        if (tokenizer instanceof SentencePieceTokenizer sp) {
             dev.tokenlab.sentencepiece.SentencePieceModel model = sp.model();
             return new PieceView() {
                 @Override

@@ -5,10 +5,13 @@
  *
  * <ul>
  *   <li>{@link dev.tokenlab.explain.Explainers#find} gives the {@link dev.tokenlab.explain.Explainer}
- *       of a tokenizer, if it has one: today the byte-level BPE of the tiktoken-style tokenizers
- *       (Llama 3, cl100k_base, o200k_base …), whose {@link dev.tokenlab.explain.BpeTrace} lists the
- *       pre-tokenizer's pieces, each piece's starting bytes, every merge with its rank, and the final
- *       tokens (always the ids {@code encode} gives).</li>
+ *       of a tokenizer, if it has one. The byte-level BPE of the tiktoken-style tokenizers (Llama 3,
+ *       cl100k_base, o200k_base …) and the BPE of SentencePiece models (Llama 2) give a
+ *       {@link dev.tokenlab.explain.BpeTrace}: the pieces, each piece's starting symbols, every merge
+ *       with its rank or score, the final tokens, and (SentencePiece) the normalized text and the
+ *       {@link dev.tokenlab.explain.Fallback}s of text no piece covers. SentencePiece Unigram models give
+ *       a {@link dev.tokenlab.explain.UnigramTrace}: the best segmentation with its log probability and
+ *       the next best ones. The final tokens are always the ids {@code encode} gives.</li>
  *   <li>{@link dev.tokenlab.explain.Explainers#pieces} gives a {@link dev.tokenlab.explain.PieceView}:
  *       which ids are byte-fallback, unknown or special pieces, and how the vocabulary spells a piece
  *       ({@code ▁Hello}) where it has a spelling of its own.</li>
@@ -16,10 +19,8 @@
  *       {@link dev.tokenlab.explain.Levels} the three levels of one text.</li>
  * </ul>
  *
- * <p>SentencePiece models plug in at {@link dev.tokenlab.explain.Explainers}: a BPE trace that merges
- * by piece score fits {@link dev.tokenlab.explain.BpeTrace} with
- * {@link dev.tokenlab.explain.BpeTrace.MergeOrder#HIGHEST_SCORE}; a Unigram trace (the best path
- * through the lattice with its log-probability, and the next-best segmentations) is another
- * {@link dev.tokenlab.explain.ExplainTrace}.
+ * <p>Tracing runs beside the encoders, never inside them: {@code TracingBytePairMerger},
+ * {@code TracingBpeSegmenter} and {@code UnigramLattice} repeat the encoders' rules with listeners and
+ * alternatives the encode path has no use for.
  */
 package dev.tokenlab.explain;

@@ -193,6 +193,40 @@ final class BpeSegmenter implements Segmenter {
         return ~ascending;
     }
 
+    // What TracingBpeSegmenter needs to follow mergeRange step by step; not used on the encode path.
+
+    /** Whether words (a ▁ and what follows, up to the next ▁ after another character) merge independently. */
+    boolean wordsIndependent() {
+        return wordsIndependent;
+    }
+
+    /** Whether the model has UNUSED pieces (split back after merging). */
+    boolean hasUnused() {
+        return hasUnused;
+    }
+
+    /** The length of the longest user-defined symbol at {@code b[p, to)}, or 0. */
+    int userDefinedLength(byte[] b, int p, int to) {
+        return userDefined == null ? 0 : userDefined.longestPrefix(b, p, to);
+    }
+
+    /** The merge key of the character {@code b[p, p + len)}, as mergeRange gives it: a piece id, a pseudo-id, or -1. */
+    int charKey(byte[] b, int p, int len) {
+        int c = b[p] & 0xFF;
+        return c < 0x80 && len == 1 ? asciiKey[c] : charKeys.get(pack(b, p, p + len), -1);
+    }
+
+    /** The id the character {@code b[p, p + len)} is output as when it is never merged (the unknown id if it is no piece). */
+    int charId(byte[] b, int p, int len) {
+        int c = b[p] & 0xFF;
+        return c < 0x80 && len == 1 ? asciiOutput[c] : outputIdOf(pack(b, p, p + len), reservedChars, segmentableChars);
+    }
+
+    /** Order key of piece {@code id}'s score: smaller merges first. */
+    int scoreKey(int id) {
+        return scoreKey[id];
+    }
+
     @Override
     public void segment(NormalizedText text, Segmentation out, Scratch s) {
         out.clear();
@@ -351,7 +385,7 @@ final class BpeSegmenter implements Segmenter {
         }
     }
 
-    private int idOfUserDefined(byte[] b, int p, int m) {
+    int idOfUserDefined(byte[] b, int p, int m) {
         int node = 0;
         for (int i = p; i < p + m; i++) {
             node = userDefined.child(node, b[i] & 0xFF);
@@ -359,7 +393,7 @@ final class BpeSegmenter implements Segmenter {
         return userDefined.value(node);
     }
 
-    private int pairOf(int leftKey, int rightKey) {
+    int pairOf(int leftKey, int rightKey) {
         if (leftKey < 0 || rightKey < 0) {
             return -1;
         }
@@ -371,7 +405,7 @@ final class BpeSegmenter implements Segmenter {
     }
 
     /** Splits an UNUSED piece back into the symbols it was merged from, as the C++ {@code resegment}. */
-    private void resegment(int pieceKey, int from, int to, byte[] b, RevMerges rev, Segmentation out) {
+    void resegment(int pieceKey, int from, int to, byte[] b, RevMerges rev, Segmentation out) {
         if (pieceKey >= vocabSize || pieceKey < 0) { // a character that is not a piece by itself
             long packed = pack(b, from, to);
             out.add(from, to, outputIdOf(packed, reservedChars, segmentableChars));
@@ -429,7 +463,7 @@ final class BpeSegmenter implements Segmenter {
     }
 
     /** The pairs last queued for each UNUSED piece (the C++ {@code rev_merge}), per call. */
-    private static final class RevMerges {
+    static final class RevMerges {
         private final java.util.Map<Integer, int[]> entries = new java.util.HashMap<>();
 
         void record(int merged, int leftKey, int leftLength, int rightKey) {

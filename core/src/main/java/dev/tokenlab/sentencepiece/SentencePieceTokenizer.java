@@ -176,6 +176,45 @@ public final class SentencePieceTokenizer implements Tokenizer {
         return out.toString();
     }
 
+    /**
+     * The normalized text as the segmenter sees it, with the way back to {@code text}: its UTF-8 bytes
+     * ({@code ▁} for spaces) and, for each byte and the end, the UTF-16 offset in {@code text} it came
+     * from. What {@code tokenlab explain} starts from.
+     *
+     * <pre>{@code
+     * Normalized n = ((SentencePieceTokenizer) Tokenizers.get("llama2")).normalizeWithOffsets("Hi you");
+     * n.text();             // "▁Hi▁you"
+     * n.charOffsets();      // [0, 0, 0, 0, 1, 2, 2, 2, 3, 4, 5, 6]: the dummy prefix maps to 0, the second ▁ to the space at 2
+     * }</pre>
+     */
+    public Normalized normalizeWithOffsets(String text) {
+        byte[] utf8 = new byte[text.length() * 3];
+        int n = Utf8.encode(text, 0, text.length(), utf8, 0);
+        NormalizedText out = new NormalizedText(n * 3 + 8);
+        normalizer.normalize(utf8, n, out);
+        return new Normalized(java.util.Arrays.copyOf(out.bytes, out.length), java.util.Arrays.copyOf(out.toOrig, out.length + 1));
+    }
+
+    /**
+     * A normalized text and where its bytes came from.
+     *
+     * @param bytes       the normalized UTF-8 bytes; do not modify
+     * @param charOffsets for each byte, and one more for the end, the UTF-16 offset in the original
+     *                    text; bytes a rule wrote (the dummy prefix, an NFKC expansion) map to the start
+     *                    of what the rule read; do not modify
+     */
+    public record Normalized(byte[] bytes, int[] charOffsets) {
+        /** The normalized text ({@code "▁Hi▁you"}). */
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The segmenter: BpeSegmenter or UnigramSegmenter. */
+    Segmenter segmenter() {
+        return segmenter;
+    }
+
     @Override
     public String name() {
         return name;

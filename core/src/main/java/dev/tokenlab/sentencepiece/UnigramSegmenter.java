@@ -64,6 +64,27 @@ final class UnigramSegmenter implements Segmenter {
         this.unkId = model.unkId();
     }
 
+    // What UnigramLattice needs to score the same lattice; not used on the encode path.
+
+    ByteTrie trie() {
+        return trie;
+    }
+
+    /** Whether piece {@code id} is in the trie but never part of a segmentation (UNUSED). */
+    boolean skipped(int id) {
+        return skip[id];
+    }
+
+    /** The score of piece {@code id} covering {@code length} bytes, in the segment loop's arithmetic. */
+    double pieceScore(int id, int length) {
+        return userDefined[id] ? (double) (length * maxScore) - 0.1 : (double) scores[id];
+    }
+
+    /** The score of an unknown character: the lowest NORMAL score less 10. */
+    float unkScore() {
+        return unkScore;
+    }
+
     @Override
     public void segment(NormalizedText text, Segmentation out, Scratch s) {
         out.clear();
