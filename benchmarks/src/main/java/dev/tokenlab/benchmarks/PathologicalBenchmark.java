@@ -1,9 +1,5 @@
 package dev.tokenlab.benchmarks;
 
-import com.knuddels.jtokkit.api.Encoding;
-import dev.tokenlab.Tokenizer;
-import dev.tokenlab.Tokenizers;
-import dev.tokenlab.jtokkit.JTokkitTokenizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -37,22 +33,17 @@ public class PathologicalBenchmark {
     public String model;
 
     private String text;
-    private Tokenizer core;
-    private Encoding jtokkit;
+    private TiktokenSubject subject;
 
     @Setup(Level.Trial)
     public void setUp() {
         text = Inputs.load(input);
-        if (engine.equals("core")) {
-            core = Tokenizers.get(model);
-        } else {
-            jtokkit = ((JTokkitTokenizer) Tokenizers.get(model, "jtokkit")).encoding();
-        }
+        subject = new TiktokenSubject(model, engine);
     }
 
     @Benchmark
     public int count() {
-        return core != null ? core.count(text) : jtokkit.countTokensOrdinary(text);
+        return subject.count(text);
     }
 
     /** The same count on two threads sharing one tokenizer (reported as MB/s per thread). */

@@ -1,9 +1,5 @@
 package dev.tokenlab.benchmarks;
 
-import com.knuddels.jtokkit.api.Encoding;
-import dev.tokenlab.Tokenizer;
-import dev.tokenlab.Tokenizers;
-import dev.tokenlab.jtokkit.JTokkitTokenizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,30 +36,21 @@ public class TiktokenBenchmark {
     public String input;
 
     private String text;
-    private Tokenizer core;
-    private Encoding jtokkit;
+    private TiktokenSubject subject;
 
     @Setup(Level.Trial)
     public void setUp() {
         text = Inputs.load(input);
-        if (engine.equals("core")) {
-            core = Tokenizers.get(model);
-        } else {
-            jtokkit = ((JTokkitTokenizer) Tokenizers.get(model, "jtokkit")).encoding();
-        }
+        subject = new TiktokenSubject(model, engine);
     }
 
     @Benchmark
     public void encode(Blackhole bh) {
-        if (core != null) {
-            bh.consume(core.encode(text));
-        } else {
-            bh.consume(jtokkit.encodeOrdinary(text));
-        }
+        bh.consume(subject.encode(text));
     }
 
     @Benchmark
     public int count() {
-        return core != null ? core.count(text) : jtokkit.countTokensOrdinary(text);
+        return subject.count(text);
     }
 }

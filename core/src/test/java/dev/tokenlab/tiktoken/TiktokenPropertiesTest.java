@@ -17,9 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,27 +91,5 @@ class TiktokenPropertiesTest {
         assertEquals(clean, t.decode(allowed));
         assertEquals(true, Arrays.stream(allowed).anyMatch(id -> id == 128000 + special));
         assertEquals(false, Arrays.stream(t.encode(text)).anyMatch(t::isSpecial));
-    }
-
-    @Property(tries = 5)
-    void aTokenizerSharedByEightThreadsGivesTheSequentialIds(@ForAll("tokenizers") Tokenizer t) throws Exception {
-        List<String> texts = Arbitraries.strings().withCharRange(' ', '\u04FF').ofMaxLength(300).list().ofSize(200)
-                .sample();
-        List<int[]> sequential = texts.stream().map(t::encode).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<List<int[]>>> futures = new java.util.ArrayList<>();
-            for (int k = 0; k < 8; k++) {
-                futures.add(pool.submit(() -> texts.stream().map(t::encode).toList()));
-            }
-            for (Future<List<int[]>> f : futures) {
-                List<int[]> got = f.get();
-                for (int i = 0; i < texts.size(); i++) {
-                    assertArrayEquals(sequential.get(i), got.get(i));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
