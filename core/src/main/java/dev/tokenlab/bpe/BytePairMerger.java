@@ -23,6 +23,9 @@ public final class BytePairMerger {
     /** Pieces of at least this many bytes use the heap loop. */
     public static final int HEAP_THRESHOLD = 128;
 
+    /** Pieces of at least this many bytes use the {@link BacktrackingEncoder}. */
+    public static final int BACKTRACK_THRESHOLD = Integer.getInteger("tokenlab.backtrack", 128);
+
     private static final int NONE = Integer.MAX_VALUE;
 
     private final ByteVocabulary vocab;
@@ -40,7 +43,18 @@ public final class BytePairMerger {
      */
     public int merge(byte[] bytes, int from, int to, MergeBuffers out) {
         int n = to - from;
-        if (n >= HEAP_THRESHOLD) {
+        if (n >= BACKTRACK_THRESHOLD) {
+            BacktrackingEncoder encoder = vocab.backtracking();
+            if (encoder.coversAllBytes()) {
+                return encoder.encode(bytes, from, to, out);
+            }
+        }
+        return mergeByReplay(bytes, from, to, out);
+    }
+
+    /** The merges themselves, one by one (linear or heap loop): the reference the encoder is tested against. */
+    int mergeByReplay(byte[] bytes, int from, int to, MergeBuffers out) {
+        if (to - from >= HEAP_THRESHOLD) {
             return mergeWithHeap(bytes, from, to, out);
         }
         return mergeLinear(bytes, from, to, out);

@@ -39,6 +39,10 @@ public final class ByteVocabulary {
     private final int[] longSlots;
     private final int longShift;
 
+    // Tables of the backtracking encoder for long pieces, built on first use.
+    private final Object backtrackingLock = new Object();
+    private volatile BacktrackingEncoder backtracking;
+
     private ByteVocabulary(byte[] data, int[] offsets) {
         this.data = data;
         this.offsets = offsets;
@@ -123,6 +127,20 @@ public final class ByteVocabulary {
     /** Number of ranks, used or not (every rank is below this). */
     public int size() {
         return offsets.length - 1;
+    }
+
+    /** The backtracking encoder's tables for this vocabulary, built on the first call (thread-safe). */
+    BacktrackingEncoder backtracking() {
+        BacktrackingEncoder b = backtracking;
+        if (b == null) {
+            synchronized (backtrackingLock) {
+                b = backtracking;
+                if (b == null) {
+                    backtracking = b = new BacktrackingEncoder(this);
+                }
+            }
+        }
+        return b;
     }
 
     /** Whether {@code rank} stands for a token. */

@@ -19,6 +19,13 @@ public final class MergeBuffers {
     int[] next = new int[0];
     int[] prev = new int[0];
     long[] heap = new long[0];
+    // Backtracking: bit i set while position i of the piece may still start a token.
+    long[] alive = new long[0];
+    // Backtracking: a small cache of pair tests done by merging (pairs with a non-monotone token).
+    Object pairCacheOwner;
+    long[] pairCacheKeys;
+    byte[] pairCacheValues;
+    MergeBuffers pairScratch;
 
     void ensureLinear(int n) {
         if (ranks.length < n + 1) {
@@ -35,6 +42,14 @@ public final class MergeBuffers {
             next = new int[n + 1];
             prev = new int[n + 1];
             heap = new long[2 * n + 2]; // each merge pops one entry and pushes at most two
+        }
+    }
+
+    void ensureBacktracking(int n) {
+        ensureLinear(n);
+        int words = (n >>> 6) + 1;
+        if (alive.length < words) {
+            alive = new long[Math.max(words, alive.length * 2)];
         }
     }
 }
