@@ -61,40 +61,46 @@ import java.util.Arrays;
  * {@link BytePairMerger} for measured speed and memory.
  */
 final class BacktrackingEncoder {
-    private static final byte UNREACHABLE = 0;
-    private static final byte MONOTONE = 1;
-    private static final byte GENERAL = 2;
+    private static final int UNREACHABLE = 0;
+    private static final int MONOTONE = 1;
+    private static final int GENERAL = 2;
+
+    // Per-rank facts packed in one long (one memory access per step of the test): bits 0-15 the
+    // length, 16-17 the kind, 18-39 the left part of the last own merge, 40-61 the right part.
+    private static final int MAX_LENGTH = 0xFFFF;
+    private static final int MAX_RANKS = 1 << 22;
+    private static final long PART_MASK = MAX_RANKS - 1;
 
     private static final int PAIR_CACHE_SIZE = 1 << 10;
 
     private final ByteVocabulary vocab;
     private final BytePairMerger replay;
+    private final boolean usable;
     private final int maxTokenLength;
-    private final byte[] kind;      // per rank: UNREACHABLE, MONOTONE or GENERAL
-    private final int[] left;       // per rank: left part of the token's last own merge (-1 for one byte)
-    private final int[] right;      // per rank: right part of it
+    private final long[] info;
     private final int[] shorter;    // per rank: the longest reachable token that is a proper prefix of it, or -1
+    private final int[] tokenNode;  // per rank: the trie node that spells the token
+    private final int trieNodes;
 
-    // Trie of the reachable tokens. Node 0 is the root; the children of a node are the nodes
-    // firstChild[node] .. firstChild[node + 1] - 1, sorted by the byte on their edge (edgeByte).
-    private final int[] rootChild = new int[256];
-    private final int[] firstChild;
-    private final byte[] edgeByte;
-    private final int[] nodeToken;  // the reachable token a node spells, or -1
+    // Trie of all tokens, as a double array: node s has its child by byte b at t = base(s) + b
+    // (unsigned) iff check(t) == s. Cell s is cells[4s .. 4s + 2] = base, check, rank, where rank is
+    // the token the node spells: its rank if reachable, -2 - rank if not, -1 if the node is no token.
+    // The root is node 0; one cell holds a node's base and its own check and rank, so a step of a walk
+    // touches one cache line.
+    private static final int ROOT = 0;
+    private final int[] cells;
 
     BacktrackingEncoder(ByteVocabulary vocab) {
         this.vocab = vocab;
         this.replay = new BytePairMerger(vocab);
         int size = vocab.size();
-        kind = new byte[size];
-        left = new int[size];
-        right = new int[size];
+        info = new long[size];
         shorter = new int[size];
-        Arrays.fill(left, -1);
-        Arrays.fill(right, -1);
+        tokenNode = new int[size];
         Arrays.fill(shorter, -1);
+        Arrays.fill(tokenNode, -1);
         byte[][] bytes = new byte[size][];
-        int reachable = 0;
+        int tokens = 0;
         int totalBytes = 0;
         int maxLength = 1;
         OwnMerge run = new OwnMerge();
@@ -103,24 +109,25 @@ final class BacktrackingEncoder {
                 continue;
             }
             byte[] b = vocab.tokenBytes(r);
-            if (!run.merge(vocab, b)) {
-                continue;
-            }
             bytes[r] = b;
-            reachable++;
+            tokens++;
             totalBytes += b.length;
             maxLength = Math.max(maxLength, b.length);
-            kind[r] = run.monotone ? MONOTONE : GENERAL;
-            if (b.length > 1) {
-                left[r] = vocab.rank(b, 0, run.split);
-                right[r] = vocab.rank(b, run.split, b.length);
+            long kind = UNREACHABLE;
+            long parts = 0;
+            if (run.merge(vocab, b)) {
+                kind = run.monotone ? MONOTONE : GENERAL;
+                if (b.length > 1) {
+                    parts = ((long) vocab.rank(b, 0, run.split) << 18) | ((long) vocab.rank(b, run.split, b.length) << 40);
+                }
             }
+            info[r] = Math.min(b.length, MAX_LENGTH) | kind << 16 | parts;
         }
         maxTokenLength = maxLength;
 
-        // Sort the reachable tokens by their bytes (unsigned), then lay the trie out breadth first:
-        // node k covers the sorted range [lo[k], hi[k]) of tokens sharing its depth[k] first bytes.
-        Integer[] boxed = new Integer[reachable];
+        // Sort all tokens by their bytes (unsigned), then build the trie breadth first: a node covers
+        // the sorted range [lo, hi) of tokens sharing its first `depth` bytes.
+        Integer[] boxed = new Integer[tokens];
         int k = 0;
         for (int r = 0; r < size; r++) {
             if (bytes[r] != null) {
@@ -128,88 +135,128 @@ final class BacktrackingEncoder {
             }
         }
         Arrays.sort(boxed, (x, y) -> Arrays.compareUnsigned(bytes[x], bytes[y]));
-        int[] order = new int[reachable];
-        for (int i = 0; i < reachable; i++) {
+        int[] order = new int[tokens];
+        for (int i = 0; i < tokens; i++) {
             order[i] = boxed[i];
         }
-        int cap = totalBytes + 2;
-        int[] lo = new int[cap];
-        int[] hi = new int[cap];
-        int[] depth = new int[cap];
-        int[] ancestor = new int[cap];
-        int[] first = new int[cap];
-        byte[] edge = new byte[cap];
-        int[] token = new int[cap];
-        lo[0] = 0;
-        hi[0] = reachable;
-        ancestor[0] = -1;
-        int nodes = 1;
-        for (int node = 0; node < nodes; node++) {
-            int i = lo[node];
-            int end = hi[node];
-            int d = depth[node];
-            token[node] = -1;
+        DoubleArray da = new DoubleArray(tokens + 2L * totalBytes);
+        int queued = totalBytes + 2;
+        int[] qNode = new int[queued];
+        int[] qLo = new int[queued];
+        int[] qHi = new int[queued];
+        int[] qDepth = new int[queued];
+        int[] qAncestor = new int[queued];
+        qNode[0] = ROOT;
+        qHi[0] = tokens;
+        qAncestor[0] = -1;
+        int tail = 1;
+        int[] childBytes = new int[256];
+        int[] childEnds = new int[256];
+        for (int head = 0; head < tail; head++) {
+            int node = qNode[head];
+            int i = qLo[head];
+            int end = qHi[head];
+            int d = qDepth[head];
+            int ancestor = qAncestor[head];
             if (i < end && bytes[order[i]].length == d) {
-                token[node] = order[i];
-                shorter[order[i]] = ancestor[node];
+                int r = order[i];
+                tokenNode[r] = node;
+                if (kind(r) != UNREACHABLE) {
+                    da.setRank(node, r);
+                    shorter[r] = ancestor;
+                    ancestor = r;
+                } else {
+                    da.setRank(node, -2 - r);
+                }
                 i++;
             }
-            int inherited = token[node] >= 0 ? token[node] : ancestor[node];
-            first[node] = nodes;
+            int children = 0;
+            int from = i;
             while (i < end) {
                 byte b = bytes[order[i]][d];
                 int j = i + 1;
                 while (j < end && bytes[order[j]][d] == b) {
                     j++;
                 }
-                int child = nodes++;
-                edge[child] = b;
-                lo[child] = i;
-                hi[child] = j;
-                depth[child] = d + 1;
-                ancestor[child] = inherited;
+                childBytes[children] = b & 0xFF;
+                childEnds[children++] = j;
                 i = j;
             }
-        }
-        first[nodes] = nodes;
-        firstChild = Arrays.copyOf(first, nodes + 1);
-        edgeByte = Arrays.copyOf(edge, nodes);
-        nodeToken = Arrays.copyOf(token, nodes);
-        Arrays.fill(rootChild, -1);
-        for (int c = firstChild[0]; c < firstChild[1]; c++) {
-            rootChild[edgeByte[c] & 0xFF] = c;
-        }
-    }
-
-    /** Whether every single byte is a token, which {@link #encode} needs (as does byte-level BPE). */
-    boolean coversAllBytes() {
-        for (int b = 0; b < 256; b++) {
-            if (rootChild[b] < 0 || nodeToken[rootChild[b]] < 0) {
-                return false;
+            if (children == 0) {
+                continue;
+            }
+            int base = da.place(node, childBytes, children);
+            for (int c = 0; c < children; c++) {
+                qNode[tail] = base + childBytes[c];
+                qLo[tail] = c == 0 ? from : childEnds[c - 1];
+                qHi[tail] = childEnds[c];
+                qDepth[tail] = d + 1;
+                qAncestor[tail] = ancestor;
+                tail++;
             }
         }
-        return true;
+        trieNodes = tail;
+        cells = da.finish();
+        boolean all = size <= MAX_RANKS && maxLength <= MAX_LENGTH;
+        for (int b = 0; b < 256; b++) {
+            int t = step(ROOT, (byte) b);
+            all &= t >= 0 && cells[4 * t + 2] >= 0;
+        }
+        usable = all;
     }
 
-    /** Trie nodes (for tests and the memory note). */
-    int trieNodes() {
-        return nodeToken.length;
+    /** The child of node {@code s} by byte {@code b}, or -1. */
+    private int step(int s, byte b) {
+        int t = cells[4 * s] + (b & 0xFF);
+        return cells[4 * t + 1] == s ? t : -1;
+    }
+
+    private int kind(int rank) {
+        return (int) (info[rank] >>> 16) & 3;
+    }
+
+    private static int length(long info) {
+        return (int) info & 0xFFFF;
+    }
+
+    private static int leftPart(long info) {
+        return (int) ((info >>> 18) & PART_MASK);
+    }
+
+    private static int rightPart(long info) {
+        return (int) ((info >>> 40) & PART_MASK);
+    }
+
+    /**
+     * Whether {@link #encode} may be used: every single byte is a token (as byte-level BPE needs),
+     * and the vocabulary fits the packed tables (under 4M ranks, tokens under 64 KB).
+     */
+    boolean usable() {
+        return usable;
+    }
+
+    /** Trie nodes and double-array cells (for the memory note). */
+    String trieSize() {
+        return trieNodes + " nodes in " + cells.length / 4 + " cells";
     }
 
     /**
      * Encodes {@code bytes[from, to)}; results in {@code out} as for {@link BytePairMerger#merge}.
-     * Needs {@link #coversAllBytes()}.
+     * Needs {@link #usable()}.
      */
     int encode(byte[] bytes, int from, int to, MergeBuffers out) {
         int n = to - from;
-        out.ensureBacktracking(n);
+        out.ensureBacktracking(n, maxTokenLength);
         int[] ranks = out.ranks;
         int[] starts = out.starts;
         long[] alive = out.alive; // bit i: position from + i may still start a token
         Arrays.fill(alive, 0, (n >>> 6) + 1, -1L);
+        int[] reach = out.pairRanks; // reach[k]: no token at starts[k] is longer than this
         int count = 0;
         int pos = from;
-        int token = longestMatch(bytes, pos, to);
+        long match = longestMatch(bytes, pos, to);
+        int token = (int) match;
+        reach[0] = (int) (match >>> 32);
         while (pos < to) {
             int prev = count > 0 ? ranks[count - 1] : -1;
             while (true) {
@@ -223,15 +270,18 @@ final class BacktrackingEncoder {
                     prev = count > 0 ? ranks[count - 1] : -1;
                     continue;
                 }
-                int end = pos + vocab.tokenLength(token);
+                int end = pos + length(info[token]);
                 int e = end - from;
-                if ((alive[e >>> 6] & (1L << e)) != 0 && (prev < 0 || compatible(prev, token, bytes, pos, out))) {
+                if ((alive[e >>> 6] & (1L << e)) != 0
+                        && (prev < 0 || compatible(prev, token, bytes, pos, reach[count - 1], out))) {
                     ranks[count] = token;
                     starts[count] = pos;
                     count++;
                     pos = end;
                     if (pos < to) {
-                        token = longestMatch(bytes, pos, to);
+                        match = longestMatch(bytes, pos, to);
+                        token = (int) match;
+                        reach[count] = (int) (match >>> 32);
                     }
                     break;
                 }
@@ -242,53 +292,48 @@ final class BacktrackingEncoder {
         return count;
     }
 
-    /** The longest reachable token that {@code bytes[pos, to)} starts with. */
-    private int longestMatch(byte[] bytes, int pos, int to) {
+    /**
+     * The longest reachable token that {@code bytes[pos, to)} starts with (low half), and how far the
+     * trie walk got (high half): no token at {@code pos} is longer than that.
+     */
+    private long longestMatch(byte[] bytes, int pos, int to) {
         int end = Math.min(to, pos + maxTokenLength);
-        int node = rootChild[bytes[pos] & 0xFF];
-        int best = nodeToken[node];
-        int[] firstChild = this.firstChild;
-        byte[] edgeByte = this.edgeByte;
-        int[] nodeToken = this.nodeToken;
-        for (int i = pos + 1; i < end; i++) {
-            byte b = bytes[i];
-            int lo = firstChild[node];
-            int hi = firstChild[node + 1];
-            if (hi - lo <= 8) {
-                node = -1;
-                for (int c = lo; c < hi; c++) {
-                    if (edgeByte[c] == b) {
-                        node = c;
-                        break;
-                    }
-                }
-            } else {
-                node = search(edgeByte, lo, hi - 1, b & 0xFF);
-            }
-            if (node < 0) {
+        int[] cells = this.cells;
+        int s = ROOT;
+        int best = -1;
+        int i = pos;
+        for (; i < end; i++) {
+            int t = cells[4 * s] + (bytes[i] & 0xFF);
+            if (cells[4 * t + 1] != s) {
                 break;
             }
-            int t = nodeToken[node];
-            if (t >= 0) {
-                best = t;
+            s = t;
+            int r = cells[4 * t + 2];
+            if (r >= 0) {
+                best = r;
             }
         }
-        return best;
+        return ((long) (i - pos) << 32) | best;
     }
 
-    private static int search(byte[] edgeByte, int lo, int hi, int key) {
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int v = edgeByte[mid] & 0xFF;
-            if (v < key) {
-                lo = mid + 1;
-            } else if (v > key) {
-                hi = mid - 1;
-            } else {
-                return mid;
+    /**
+     * Walks the trie from {@code node} over {@code bytes[from, from + steps)}; {@code found[j]} becomes
+     * the rank of the token spelled after {@code j} bytes (-1 if none). Returns how many bytes the
+     * path lasted: beyond that, no token.
+     */
+    private int walk(int node, byte[] bytes, int from, int steps, int[] found) {
+        int[] cells = this.cells;
+        int s = node;
+        for (int j = 1; j <= steps; j++) {
+            int t = cells[4 * s] + (bytes[from + j - 1] & 0xFF);
+            if (cells[4 * t + 1] != s) {
+                return j - 1;
             }
+            s = t;
+            int v = cells[4 * t + 2];
+            found[j] = v >= -1 ? v : -2 - v;
         }
-        return -1;
+        return Math.max(steps, 0);
     }
 
     /**
@@ -296,24 +341,37 @@ final class BacktrackingEncoder {
      * {@code b} starting at {@code boundary} in {@code bytes}.
      */
     boolean compatible(int a, int b, byte[] bytes, int boundary, MergeBuffers out) {
-        if (kind[a] != MONOTONE || kind[b] != MONOTONE) {
+        out.ensureBacktracking(0, maxTokenLength);
+        return compatible(a, b, bytes, boundary, Integer.MAX_VALUE, out);
+    }
+
+    /** As above, knowing that no token at {@code a}'s start is longer than {@code reachOfA} bytes. */
+    private boolean compatible(int a, int b, byte[] bytes, int boundary, int reachOfA, MergeBuffers out) {
+        long ir = info[a];
+        long is = info[b];
+        if (((ir >>> 16) & 3) != MONOTONE || ((is >>> 16) & 3) != MONOTONE) {
             return compatibleByMerging(a, b, bytes, boundary, out);
         }
         int r = a;
         int s = b;
-        int lr = vocab.tokenLength(r);
-        int ls = vocab.tokenLength(s);
-        if (lr + ls <= maxTokenLength && vocab.rank(bytes, boundary - lr, boundary + ls) >= 0) {
-            return false;
+        int lr = length(ir);
+        int ls = length(is);
+        // found[j]: rank of R + the first j bytes of b, known for j <= walked (none beyond).
+        int[] found = out.walk;
+        int walked = walk(tokenNode[r], bytes, boundary, Math.min(ls, Math.min(reachOfA, maxTokenLength) - lr), found);
+        if (ls <= walked && found[ls] >= 0) {
+            return false; // a + b is a token: the final pair merges
         }
         while (true) {
             if (lr > 1 && (ls == 1 || r > s)) {
                 // Undo R's creation (rank r, a's merge): before it, the crossing pair had to lose to it.
                 int limit = r;
-                r = right[r];
-                lr = vocab.tokenLength(r);
-                if (lr + ls <= maxTokenLength) {
-                    int c = vocab.rank(bytes, boundary - lr, boundary + ls);
+                r = rightPart(ir);
+                ir = info[r];
+                lr = length(ir);
+                walked = walk(tokenNode[r], bytes, boundary, Math.min(ls, maxTokenLength - lr), found);
+                if (ls <= walked) {
+                    int c = found[ls];
                     if (c >= 0 && c < limit) {
                         return false;
                     }
@@ -321,10 +379,11 @@ final class BacktrackingEncoder {
             } else if (ls > 1) {
                 // Undo S's creation (rank s, b's merge): the crossing pair, left of it, wins a tie.
                 int limit = s;
-                s = left[s];
-                ls = vocab.tokenLength(s);
-                if (lr + ls <= maxTokenLength) {
-                    int c = vocab.rank(bytes, boundary - lr, boundary + ls);
+                s = leftPart(is);
+                is = info[s];
+                ls = length(is);
+                if (ls <= walked) {
+                    int c = found[ls];
                     if (c >= 0 && c <= limit) {
                         return false;
                     }
@@ -355,8 +414,8 @@ final class BacktrackingEncoder {
             out.pairScratch = new MergeBuffers();
         }
         MergeBuffers scratch = out.pairScratch;
-        int start = boundary - vocab.tokenLength(a);
-        int end = boundary + vocab.tokenLength(b);
+        int start = boundary - length(info[a]);
+        int end = boundary + length(info[b]);
         int n = replay.mergeByReplay(bytes, start, end, scratch);
         boolean ok = n == 2 && scratch.starts[1] == boundary;
         keys[slot] = key;
@@ -366,12 +425,12 @@ final class BacktrackingEncoder {
 
     /** Whether a token can occur in a valid encoding (its own bytes merge back to it). */
     boolean reachable(int rank) {
-        return kind[rank] != UNREACHABLE;
+        return kind(rank) != UNREACHABLE;
     }
 
     /** Whether a reachable token's own merges happen in non-decreasing rank order (the fast test applies). */
     boolean monotone(int rank) {
-        return kind[rank] == MONOTONE;
+        return kind(rank) == MONOTONE;
     }
 
     /**
@@ -438,6 +497,103 @@ final class BacktrackingEncoder {
         private static int rankOrMax(ByteVocabulary vocab, byte[] b, int from, int to) {
             int r = vocab.rank(b, from, to);
             return r < 0 ? Integer.MAX_VALUE : r;
+        }
+    }
+
+    /** Builds the double array: each node's children go where all their cells are free. */
+    private static final class DoubleArray {
+        private int[] cells;
+        private long[] used = new long[0]; // bit per cell
+        private int firstFree = 1;
+
+        DoubleArray(long expectedNodes) {
+            int n = (int) Math.min(Math.max(expectedNodes, 1024), 1 << 26);
+            cells = new int[4 * n];
+            used = new long[(n + 63) >>> 6];
+            clear(0, n);
+            markUsed(ROOT);
+        }
+
+        private void clear(int from, int to) {
+            for (int c = from; c < to; c++) {
+                cells[4 * c + 1] = -1; // check: no parent
+                cells[4 * c + 2] = -1; // rank: no token
+            }
+        }
+
+        private void grow(int capacity) {
+            int old = cells.length / 4;
+            cells = Arrays.copyOf(cells, 4 * capacity);
+            used = Arrays.copyOf(used, (capacity + 63) >>> 6);
+            clear(old, capacity);
+        }
+
+        private boolean isUsed(int c) {
+            return c < used.length * 64 && (used[c >>> 6] & (1L << c)) != 0;
+        }
+
+        private void markUsed(int c) {
+            used[c >>> 6] |= 1L << c;
+        }
+
+        void setRank(int node, int rank) {
+            cells[4 * node + 2] = rank;
+        }
+
+        /** Finds a base for the children bytes (ascending), claims their cells; returns the base. */
+        int place(int node, int[] childBytes, int children) {
+            int first = childBytes[0];
+            int base;
+            for (int free = firstFree; ; free = nextFree(free + 1)) {
+                base = free - first;
+                if (base < 0) {
+                    continue;
+                }
+                boolean fits = true;
+                for (int c = 1; c < children && fits; c++) {
+                    fits = !isUsed(base + childBytes[c]);
+                }
+                if (fits) {
+                    break;
+                }
+            }
+            // Every base must leave room for any byte after it, so a step never leaves the array.
+            if (base + 256 >= cells.length / 4) {
+                grow(Math.max(base + 257, cells.length / 4 * 3 / 2));
+            }
+            cells[4 * node] = base;
+            for (int c = 0; c < children; c++) {
+                int t = base + childBytes[c];
+                markUsed(t);
+                cells[4 * t + 1] = node;
+            }
+            firstFree = nextFree(firstFree);
+            return base;
+        }
+
+        private int nextFree(int from) {
+            int c = from;
+            while (true) {
+                int w = c >>> 6;
+                if (w >= used.length) {
+                    return c;
+                }
+                long free = ~used[w] & (-1L << c);
+                if (free != 0) {
+                    return (w << 6) + Long.numberOfTrailingZeros(free);
+                }
+                c = (w + 1) << 6;
+            }
+        }
+
+        int[] finish() {
+            int end = 0; // one past the last cell a step can reach
+            for (int c = 0; c < cells.length / 4; c++) {
+                if (isUsed(c)) {
+                    end = Math.max(end, Math.max(c + 1, cells[4 * c] + 256));
+                }
+            }
+            return Arrays.copyOf(cells, 4 * end);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class BytePairMerger {
         int n = to - from;
         if (n >= BACKTRACK_THRESHOLD) {
             BacktrackingEncoder encoder = vocab.backtracking();
-            if (encoder.coversAllBytes()) {
+            if (encoder.usable()) {
                 return encoder.encode(bytes, from, to, out);
             }
         }

@@ -21,6 +21,8 @@ public final class MergeBuffers {
     long[] heap = new long[0];
     // Backtracking: bit i set while position i of the piece may still start a token.
     long[] alive = new long[0];
+    // Backtracking: ranks of the tokens along one trie walk, by depth.
+    int[] walk = new int[0];
     // Backtracking: a small cache of pair tests done by merging (pairs with a non-monotone token).
     Object pairCacheOwner;
     long[] pairCacheKeys;
@@ -45,8 +47,11 @@ public final class MergeBuffers {
         }
     }
 
-    void ensureBacktracking(int n) {
+    void ensureBacktracking(int n, int maxTokenLength) {
         ensureLinear(n);
+        if (walk.length < maxTokenLength + 1) {
+            walk = new int[maxTokenLength + 1];
+        }
         int words = (n >>> 6) + 1;
         if (alive.length < words) {
             alive = new long[Math.max(words, alive.length * 2)];
