@@ -77,9 +77,10 @@ final class BacktrackingEncoder {
     private final BytePairMerger replay;
     private final boolean usable;
     private final int maxTokenLength;
-    private final long[] info;
+    // Per rank r: facts[2r] the packed facts above, facts[2r + 1] the trie node that spells the token
+    // << 32 | that node's base (so a pair test touches one cache line per token).
+    private final long[] facts;
     private final int[] shorter;    // per rank: the longest reachable token that is a proper prefix of it, or -1
-    private final int[] tokenNode;  // per rank: the trie node that spells the token
     private final int trieNodes;
 
     // Trie of all tokens, as a double array: node s has its child by byte b at t = base(s) + b
@@ -94,11 +95,9 @@ final class BacktrackingEncoder {
         this.vocab = vocab;
         this.replay = new BytePairMerger(vocab);
         int size = vocab.size();
-        info = new long[size];
+        facts = new long[2 * size];
         shorter = new int[size];
-        tokenNode = new int[size];
         Arrays.fill(shorter, -1);
-        Arrays.fill(tokenNode, -1);
         byte[][] bytes = new byte[size][];
         int tokens = 0;
         int totalBytes = 0;
@@ -121,7 +120,7 @@ final class BacktrackingEncoder {
                     parts = ((long) vocab.rank(b, 0, run.split) << 18) | ((long) vocab.rank(b, run.split, b.length) << 40);
                 }
             }
-            info[r] = Math.min(b.length, MAX_LENGTH) | kind << 16 | parts;
+            facts[2 * r] = Math.min(b.length, MAX_LENGTH) | kind << 16 | parts;
         }
         maxTokenLength = maxLength;
 
@@ -160,7 +159,7 @@ final class BacktrackingEncoder {
             int ancestor = qAncestor[head];
             if (i < end && bytes[order[i]].length == d) {
                 int r = order[i];
-                tokenNode[r] = node;
+                facts[2 * r + 1] = (long) node << 32;
                 if (kind(r) != UNREACHABLE) {
                     da.setRank(node, r);
                     shorter[r] = ancestor;
@@ -197,6 +196,11 @@ final class BacktrackingEncoder {
         }
         trieNodes = tail;
         cells = da.finish();
+        for (int r = 0; r < size; r++) {
+            if (bytes[r] != null) {
+                facts[2 * r + 1] |= cells[4 * (int) (facts[2 * r + 1] >>> 32)] & 0xFFFFFFFFL;
+            }
+        }
         boolean all = size <= MAX_RANKS && maxLength <= MAX_LENGTH;
         for (int b = 0; b < 256; b++) {
             int t = step(ROOT, (byte) b);
@@ -212,7 +216,7 @@ final class BacktrackingEncoder {
     }
 
     private int kind(int rank) {
-        return (int) (info[rank] >>> 16) & 3;
+        return (int) (facts[2 * rank] >>> 16) & 3;
     }
 
     private static int length(long info) {
@@ -270,7 +274,7 @@ final class BacktrackingEncoder {
                     prev = count > 0 ? ranks[count - 1] : -1;
                     continue;
                 }
-                int end = pos + length(info[token]);
+                int end = pos + length(facts[2 * token]);
                 int e = end - from;
                 if ((alive[e >>> 6] & (1L << e)) != 0
                         && (prev < 0 || compatible(prev, token, bytes, pos, reach[count - 1], out))) {
@@ -317,23 +321,29 @@ final class BacktrackingEncoder {
     }
 
     /**
-     * Walks the trie from {@code node} over {@code bytes[from, from + steps)}; {@code found[j]} becomes
+     * Walks the trie from {@code node} (as in {@code facts[2r + 1]}) over {@code bytes[from, from + steps)}; {@code found[j]} becomes
      * the rank of the token spelled after {@code j} bytes (-1 if none). Returns how many bytes the
      * path lasted: beyond that, no token.
      */
-    private int walk(int node, byte[] bytes, int from, int steps, int[] found) {
+    private int walk(long node, byte[] bytes, int from, int steps, int[] found) {
+        if (steps <= 0) {
+            return 0;
+        }
         int[] cells = this.cells;
-        int s = node;
-        for (int j = 1; j <= steps; j++) {
-            int t = cells[4 * s] + (bytes[from + j - 1] & 0xFF);
+        int s = (int) (node >>> 32);
+        int t = (int) node + (bytes[from] & 0xFF); // the base comes with the node: one load less
+        for (int j = 1; ; j++) {
             if (cells[4 * t + 1] != s) {
                 return j - 1;
             }
-            s = t;
             int v = cells[4 * t + 2];
             found[j] = v >= -1 ? v : -2 - v;
+            if (j == steps) {
+                return steps;
+            }
+            s = t;
+            t = cells[4 * t] + (bytes[from + j] & 0xFF);
         }
-        return Math.max(steps, 0);
     }
 
     /**
@@ -347,8 +357,8 @@ final class BacktrackingEncoder {
 
     /** As above, knowing that no token at {@code a}'s start is longer than {@code reachOfA} bytes. */
     private boolean compatible(int a, int b, byte[] bytes, int boundary, int reachOfA, MergeBuffers out) {
-        long ir = info[a];
-        long is = info[b];
+        long ir = facts[2 * a];
+        long is = facts[2 * b];
         if (((ir >>> 16) & 3) != MONOTONE || ((is >>> 16) & 3) != MONOTONE) {
             return compatibleByMerging(a, b, bytes, boundary, out);
         }
@@ -358,7 +368,7 @@ final class BacktrackingEncoder {
         int ls = length(is);
         // found[j]: rank of R + the first j bytes of b, known for j <= walked (none beyond).
         int[] found = out.walk;
-        int walked = walk(tokenNode[r], bytes, boundary, Math.min(ls, Math.min(reachOfA, maxTokenLength) - lr), found);
+        int walked = walk(facts[2 * r + 1], bytes, boundary, Math.min(ls, Math.min(reachOfA, maxTokenLength) - lr), found);
         if (ls <= walked && found[ls] >= 0) {
             return false; // a + b is a token: the final pair merges
         }
@@ -367,9 +377,9 @@ final class BacktrackingEncoder {
                 // Undo R's creation (rank r, a's merge): before it, the crossing pair had to lose to it.
                 int limit = r;
                 r = rightPart(ir);
-                ir = info[r];
+                ir = facts[2 * r];
                 lr = length(ir);
-                walked = walk(tokenNode[r], bytes, boundary, Math.min(ls, maxTokenLength - lr), found);
+                walked = walk(facts[2 * r + 1], bytes, boundary, Math.min(ls, maxTokenLength - lr), found);
                 if (ls <= walked) {
                     int c = found[ls];
                     if (c >= 0 && c < limit) {
@@ -380,7 +390,7 @@ final class BacktrackingEncoder {
                 // Undo S's creation (rank s, b's merge): the crossing pair, left of it, wins a tie.
                 int limit = s;
                 s = leftPart(is);
-                is = info[s];
+                is = facts[2 * s];
                 ls = length(is);
                 if (ls <= walked) {
                     int c = found[ls];
@@ -414,8 +424,8 @@ final class BacktrackingEncoder {
             out.pairScratch = new MergeBuffers();
         }
         MergeBuffers scratch = out.pairScratch;
-        int start = boundary - length(info[a]);
-        int end = boundary + length(info[b]);
+        int start = boundary - length(facts[2 * a]);
+        int end = boundary + length(facts[2 * b]);
         int n = replay.mergeByReplay(bytes, start, end, scratch);
         boolean ok = n == 2 && scratch.starts[1] == boundary;
         keys[slot] = key;
