@@ -71,7 +71,12 @@ final class BacktrackingEncoder {
     private static final int MAX_RANKS = 1 << 22;
     private static final long PART_MASK = MAX_RANKS - 1;
 
-    private static final int PAIR_CACHE_SIZE = 1 << 10;
+    // Pairs at least this long (in bytes) go through the per-thread cache of test results.
+    private static final int CACHE_FROM_LENGTH = Integer.getInteger("tokenlab.cacheFrom", 12);
+    // Search work (trie steps, candidates tried) allowed per byte before the merges take over.
+    private static final int WORK_PER_BYTE = Integer.getInteger("tokenlab.workPerByte", 1 << 20);
+    private static final int WORK_SLACK = 1 << 16;
+    private static final int SHORT_WALK = 4;
 
     private final ByteVocabulary vocab;
     private final BytePairMerger replay;
@@ -126,20 +131,16 @@ final class BacktrackingEncoder {
 
         // Sort all tokens by their bytes (unsigned), then build the trie breadth first: a node covers
         // the sorted range [lo, hi) of tokens sharing its first `depth` bytes.
-        Integer[] boxed = new Integer[tokens];
-        int k = 0;
-        for (int r = 0; r < size; r++) {
-            if (bytes[r] != null) {
-                boxed[k++] = r;
-            }
-        }
-        Arrays.sort(boxed, (x, y) -> Arrays.compareUnsigned(bytes[x], bytes[y]));
-        int[] order = new int[tokens];
+        int[] order = sortByBytes(bytes, tokens);
+        // Nodes: the root, plus for each token (in order) the bytes it does not share with the previous.
+        int nodeCount = 1;
         for (int i = 0; i < tokens; i++) {
-            order[i] = boxed[i];
+            byte[] b = bytes[order[i]];
+            int shared = i == 0 ? 0 : Math.max(0, Arrays.mismatch(b, bytes[order[i - 1]]));
+            nodeCount += b.length - shared;
         }
-        DoubleArray da = new DoubleArray(tokens + 2L * totalBytes);
-        int queued = totalBytes + 2;
+        DoubleArray da = new DoubleArray(nodeCount + nodeCount / 8 + 512);
+        int queued = nodeCount;
         int[] qNode = new int[queued];
         int[] qLo = new int[queued];
         int[] qHi = new int[queued];
@@ -209,6 +210,49 @@ final class BacktrackingEncoder {
         usable = all;
     }
 
+    /**
+     * The ranks of all tokens in unsigned lexicographic order of their bytes: a primitive sort on the
+     * first five bytes (with the rank in the low bits), then each run of equal five-byte prefixes
+     * sorted by the whole bytes.
+     */
+    private static int[] sortByBytes(byte[][] bytes, int tokens) {
+        long[] keys = new long[tokens];
+        int k = 0;
+        for (int r = 0; r < bytes.length; r++) {
+            byte[] b = bytes[r];
+            if (b != null) {
+                long prefix = 0;
+                for (int i = 0; i < 5; i++) {
+                    prefix = prefix << 8 | (i < b.length ? b[i] & 0xFF : 0);
+                }
+                keys[k++] = (prefix << 24 | r) ^ Long.MIN_VALUE; // signed order = unsigned order
+            }
+        }
+        Arrays.sort(keys);
+        int[] order = new int[tokens];
+        for (int i = 0; i < tokens; i++) {
+            order[i] = (int) keys[i] & 0xFFFFFF;
+        }
+        for (int i = 0; i < tokens; ) {
+            int j = i + 1;
+            while (j < tokens && keys[j] >>> 24 == keys[i] >>> 24) {
+                j++;
+            }
+            if (j - i > 1) {
+                Integer[] run = new Integer[j - i];
+                for (int x = i; x < j; x++) {
+                    run[x - i] = order[x];
+                }
+                Arrays.sort(run, (x, y) -> Arrays.compareUnsigned(bytes[x], bytes[y]));
+                for (int x = i; x < j; x++) {
+                    order[x] = run[x - i];
+                }
+            }
+            i = j;
+        }
+        return order;
+    }
+
     /** The child of node {@code s} by byte {@code b}, or -1. */
     private int step(int s, byte b) {
         int t = cells[4 * s] + (b & 0xFF);
@@ -256,9 +300,14 @@ final class BacktrackingEncoder {
         long[] alive = out.alive; // bit i: position from + i may still start a token
         Arrays.fill(alive, 0, (n >>> 6) + 1, -1L);
         int[] reach = out.pairRanks; // reach[k]: no token at starts[k] is longer than this
+        long budget = (long) WORK_PER_BYTE * n + WORK_SLACK;
+        long work = 0; // candidates tried and trie steps here; pair tests add theirs to out.work
+        out.work = 0;
         int count = 0;
         int pos = from;
         long match = longestMatch(bytes, pos, to);
+        int lastWalk = pos;
+        long lastMatch = match;
         int token = (int) match;
         reach[0] = (int) (match >>> 32);
         while (pos < to) {
@@ -276,6 +325,7 @@ final class BacktrackingEncoder {
                 }
                 int end = pos + length(facts[2 * token]);
                 int e = end - from;
+                work++;
                 if ((alive[e >>> 6] & (1L << e)) != 0
                         && (prev < 0 || compatible(prev, token, bytes, pos, reach[count - 1], out))) {
                     ranks[count] = token;
@@ -283,9 +333,23 @@ final class BacktrackingEncoder {
                     count++;
                     pos = end;
                     if (pos < to) {
-                        match = longestMatch(bytes, pos, to);
+                        int r = (int) (lastMatch >>> 32);
+                        if (bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
+                                && Arrays.equals(bytes, pos, pos + r + 1, bytes, lastWalk, lastWalk + r + 1)) {
+                            // The same bytes as at the last walk, up to the one where the trie ended: same answer.
+                            match = lastMatch;
+                        } else {
+                            match = longestMatch(bytes, pos, to);
+                            lastWalk = pos;
+                            lastMatch = match;
+                            work += match >>> 32;
+                        }
                         token = (int) match;
                         reach[count] = (int) (match >>> 32);
+                        if (work + out.work > budget) {
+                            // Far more search than these inputs need: let the merges decide instead.
+                            return replay.mergeByReplay(bytes, from, to, out);
+                        }
                     }
                     break;
                 }
@@ -321,11 +385,11 @@ final class BacktrackingEncoder {
     }
 
     /**
-     * Walks the trie from {@code node} (as in {@code facts[2r + 1]}) over {@code bytes[from, from + steps)}; {@code found[j]} becomes
-     * the rank of the token spelled after {@code j} bytes (-1 if none). Returns how many bytes the
+     * Walks the trie from {@code node} (as in {@code facts[2r + 1]}) over {@code bytes[from, from + steps)}; {@code found[offset + j]}
+     * becomes the rank of the token spelled after {@code j} bytes (-1 if none). Returns how many bytes the
      * path lasted: beyond that, no token.
      */
-    private int walk(long node, byte[] bytes, int from, int steps, int[] found) {
+    private int walk(long node, byte[] bytes, int from, int steps, int[] found, int offset) {
         if (steps <= 0) {
             return 0;
         }
@@ -337,7 +401,7 @@ final class BacktrackingEncoder {
                 return j - 1;
             }
             int v = cells[4 * t + 2];
-            found[j] = v >= -1 ? v : -2 - v;
+            found[offset + j] = v >= -1 ? v : -2 - v;
             if (j == steps) {
                 return steps;
             }
@@ -357,19 +421,55 @@ final class BacktrackingEncoder {
 
     /** As above, knowing that no token at {@code a}'s start is longer than {@code reachOfA} bytes. */
     private boolean compatible(int a, int b, byte[] bytes, int boundary, int reachOfA, MergeBuffers out) {
-        long ir = facts[2 * a];
-        long is = facts[2 * b];
-        if (((ir >>> 16) & 3) != MONOTONE || ((is >>> 16) & 3) != MONOTONE) {
-            return compatibleByMerging(a, b, bytes, boundary, out);
+        long ia = facts[2 * a];
+        long ib = facts[2 * b];
+        boolean monotone = ((ia >>> 16) & 3) == MONOTONE && ((ib >>> 16) & 3) == MONOTONE;
+        if (monotone && length(ia) + length(ib) < CACHE_FROM_LENGTH) {
+            return spineTest(a, ia, b, ib, bytes, boundary, reachOfA, out);
         }
+        // Long pairs (costly to test, and few: long runs repeat them) and non-monotone ones: cached.
+        long[] cache = out.pairCache;
+        if (out.pairCacheOwner != this) { // buffers may move between vocabularies
+            if (cache == null) {
+                cache = out.pairCache = new long[1 << MergeBuffers.PAIR_CACHE_BITS];
+            }
+            Arrays.fill(cache, -1L);
+            out.pairCacheOwner = this;
+        }
+        long key = ((long) a << 22) | b;
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 32;
+        h *= 0xBF58476D1CE4E5B9L;
+        int slot = (int) (h >>> (64 - MergeBuffers.PAIR_CACHE_BITS)) & ~1; // two ways: slot, slot + 1
+        long first = cache[slot];
+        if (first >>> 1 == key) {
+            return (first & 1) != 0;
+        }
+        long second = cache[slot + 1];
+        if (second >>> 1 == key) {
+            cache[slot + 1] = first; // most recent first
+            cache[slot] = second;
+            return (second & 1) != 0;
+        }
+        boolean ok = monotone
+                ? spineTest(a, ia, b, ib, bytes, boundary, reachOfA, out)
+                : compatibleByMerging(a, b, bytes, boundary, out);
+        cache[slot + 1] = first;
+        cache[slot] = key << 1 | (ok ? 1 : 0);
+        return ok;
+    }
+
+    /** The test above for monotone tokens: the walk down both spines. */
+    private boolean spineTest(int a, long ir, int b, long is, byte[] bytes, int boundary, int reachOfA, MergeBuffers out) {
         int r = a;
         int s = b;
         int lr = length(ir);
         int ls = length(is);
-        // found[j]: rank of R + the first j bytes of b, known for j <= walked (none beyond).
+        int level = 0;
         int[] found = out.walk;
-        int walked = walk(facts[2 * r + 1], bytes, boundary, Math.min(ls, Math.min(reachOfA, maxTokenLength) - lr), found);
-        if (ls <= walked && found[ls] >= 0) {
+        int row = spineWalk(0, a, bytes, boundary, Math.min(ls, Math.min(reachOfA, maxTokenLength) - lr), a, out);
+        int walked = out.walked;
+        if (ls <= walked && found[row + ls] >= 0) {
             return false; // a + b is a token: the final pair merges
         }
         while (true) {
@@ -379,9 +479,10 @@ final class BacktrackingEncoder {
                 r = rightPart(ir);
                 ir = facts[2 * r];
                 lr = length(ir);
-                walked = walk(facts[2 * r + 1], bytes, boundary, Math.min(ls, maxTokenLength - lr), found);
+                row = spineWalk(++level, r, bytes, boundary, Math.min(ls, maxTokenLength - lr), a, out);
+                walked = out.walked;
                 if (ls <= walked) {
-                    int c = found[ls];
+                    int c = found[row + ls];
                     if (c >= 0 && c < limit) {
                         return false;
                     }
@@ -393,7 +494,7 @@ final class BacktrackingEncoder {
                 is = facts[2 * s];
                 ls = length(is);
                 if (ls <= walked) {
-                    int c = found[ls];
+                    int c = found[row + ls];
                     if (c >= 0 && c <= limit) {
                         return false;
                     }
@@ -404,33 +505,51 @@ final class BacktrackingEncoder {
         }
     }
 
-    /** The definition itself: merge the two tokens' bytes with the reference loop; cached per thread. */
+    /**
+     * The walk from R, the {@code level}-th node down {@code a}'s right spine, over the bytes after
+     * the boundary, at least {@code steps} far unless the path ends first. Returns the offset in
+     * {@code out.walk} of the ranks by depth, and sets {@code out.walked} to the path's length.
+     *
+     * <p>The walk depends on a and the bytes, not on b, so candidates tried one after another at
+     * the same boundary share it: long walks are remembered per level (short ones are cheaper to
+     * redo than to look up).
+     */
+    private int spineWalk(int level, int r, byte[] bytes, int boundary, int steps, int a, MergeBuffers out) {
+        if (steps <= SHORT_WALK || level >= MergeBuffers.MEMO_LEVELS) {
+            int scratch = MergeBuffers.MEMO_LEVELS * out.walkRow;
+            out.walked = walk(facts[2 * r + 1], bytes, boundary, steps, out.walk, scratch);
+            out.work += out.walked;
+            return scratch;
+        }
+        if (out.memoBoundary != boundary || out.memoToken != a) {
+            out.memoBoundary = boundary;
+            out.memoToken = a;
+            out.memoGeneration++;
+        }
+        int offset = level * out.walkRow;
+        if (out.memoGenerations[level] == out.memoGeneration
+                && (out.memoSteps[level] >= steps || out.memoWalked[level] < out.memoSteps[level])) {
+            out.walked = out.memoWalked[level];
+            return offset;
+        }
+        out.memoGenerations[level] = out.memoGeneration;
+        out.memoSteps[level] = steps;
+        out.walked = out.memoWalked[level] = walk(facts[2 * r + 1], bytes, boundary, steps, out.walk, offset);
+        out.work += out.walked;
+        return offset;
+    }
+
+    /** The definition itself: merge the two tokens' bytes with the reference loop. */
     private boolean compatibleByMerging(int a, int b, byte[] bytes, int boundary, MergeBuffers out) {
-        long key = ((long) a << 32) | (b & 0xFFFFFFFFL);
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 54) & (PAIR_CACHE_SIZE - 1);
-        long[] keys = out.pairCacheKeys;
-        if (out.pairCacheOwner != this) { // buffers may move between vocabularies
-            if (keys == null) {
-                keys = out.pairCacheKeys = new long[PAIR_CACHE_SIZE];
-                out.pairCacheValues = new byte[PAIR_CACHE_SIZE];
-            }
-            Arrays.fill(keys, -1L);
-            out.pairCacheOwner = this;
-        }
-        if (keys[slot] == key) {
-            return out.pairCacheValues[slot] != 0;
-        }
         if (out.pairScratch == null) {
             out.pairScratch = new MergeBuffers();
         }
         MergeBuffers scratch = out.pairScratch;
         int start = boundary - length(facts[2 * a]);
         int end = boundary + length(facts[2 * b]);
+        out.work += end - start;
         int n = replay.mergeByReplay(bytes, start, end, scratch);
-        boolean ok = n == 2 && scratch.starts[1] == boundary;
-        keys[slot] = key;
-        out.pairCacheValues[slot] = (byte) (ok ? 1 : 0);
-        return ok;
+        return n == 2 && scratch.starts[1] == boundary;
     }
 
     /** Whether a token can occur in a valid encoding (its own bytes merge back to it). */
@@ -450,11 +569,12 @@ final class BacktrackingEncoder {
     private static final class OwnMerge {
         int[] bounds = new int[16];
         int[] pairRanks = new int[16];
+        byte[] padded = new byte[16 + ByteVocabulary.READ_PADDING];
         boolean monotone;
         int split;
 
-        boolean merge(ByteVocabulary vocab, byte[] b) {
-            int n = b.length;
+        boolean merge(ByteVocabulary vocab, byte[] token) {
+            int n = token.length;
             monotone = true;
             split = -1;
             if (n == 1) {
@@ -463,7 +583,10 @@ final class BacktrackingEncoder {
             if (bounds.length < n + 1) {
                 bounds = new int[n + 1];
                 pairRanks = new int[n + 1];
+                padded = new byte[n + ByteVocabulary.READ_PADDING];
             }
+            byte[] b = padded; // lookups read 8 bytes at a time
+            System.arraycopy(token, 0, b, 0, n);
             for (int i = 0; i <= n; i++) {
                 bounds[i] = i;
             }
@@ -514,7 +637,9 @@ final class BacktrackingEncoder {
     private static final class DoubleArray {
         private int[] cells;
         private long[] used = new long[0]; // bit per cell
+        private static final int PLACE_TRIES = 32;
         private int firstFree = 1;
+        private int frontier = 1; // cells from here on are all free
 
         DoubleArray(long expectedNodes) {
             int n = (int) Math.min(Math.max(expectedNodes, 1024), 1 << 26);
@@ -553,17 +678,17 @@ final class BacktrackingEncoder {
         /** Finds a base for the children bytes (ascending), claims their cells; returns the base. */
         int place(int node, int[] childBytes, int children) {
             int first = childBytes[0];
-            int base;
-            for (int free = firstFree; ; free = nextFree(free + 1)) {
-                base = free - first;
-                if (base < 0) {
-                    continue;
-                }
+            // The first free cells that fit, but only a few tries: past the last used cell all fit.
+            int base = Math.max(frontier - first, 0);
+            int free = nextFree(Math.max(firstFree, first));
+            for (int tries = 0; tries < PLACE_TRIES && free - first < base; tries++, free = nextFree(free + 1)) {
+                int candidate = free - first;
                 boolean fits = true;
                 for (int c = 1; c < children && fits; c++) {
-                    fits = !isUsed(base + childBytes[c]);
+                    fits = !isUsed(candidate + childBytes[c]);
                 }
                 if (fits) {
+                    base = candidate;
                     break;
                 }
             }
@@ -577,6 +702,7 @@ final class BacktrackingEncoder {
                 markUsed(t);
                 cells[4 * t + 1] = node;
             }
+            frontier = Math.max(frontier, base + childBytes[children - 1] + 1);
             firstFree = nextFree(firstFree);
             return base;
         }

@@ -21,12 +21,25 @@ public final class MergeBuffers {
     long[] heap = new long[0];
     // Backtracking: bit i set while position i of the piece may still start a token.
     long[] alive = new long[0];
-    // Backtracking: ranks of the tokens along one trie walk, by depth.
+    // Backtracking: trie walks from the nodes of a token's right spine over the bytes after it, one
+    // row of walkRow ints per spine level (ranks by depth); the last row is scratch. Valid while
+    // memoGenerations[level] == memoGeneration, i.e. for the same boundary and left token.
+    static final int MEMO_LEVELS = 16;
     int[] walk = new int[0];
-    // Backtracking: a small cache of pair tests done by merging (pairs with a non-monotone token).
+    int walkRow;
+    int walked;
+    final int[] memoGenerations = new int[MEMO_LEVELS + 1];
+    final int[] memoSteps = new int[MEMO_LEVELS + 1];
+    final int[] memoWalked = new int[MEMO_LEVELS + 1];
+    int memoGeneration = 1;
+    int memoBoundary = -1;
+    int memoToken = -1;
+    // Backtracking: results of pair tests (rank a << 23 | rank b << 1 | compatible), direct-mapped.
+    static final int PAIR_CACHE_BITS = 12;
     Object pairCacheOwner;
-    long[] pairCacheKeys;
-    byte[] pairCacheValues;
+    long[] pairCache;
+    // Backtracking: search work so far (trie steps, candidates), against a budget.
+    long work;
     MergeBuffers pairScratch;
 
     void ensureLinear(int n) {
@@ -49,9 +62,11 @@ public final class MergeBuffers {
 
     void ensureBacktracking(int n, int maxTokenLength) {
         ensureLinear(n);
-        if (walk.length < maxTokenLength + 1) {
-            walk = new int[maxTokenLength + 1];
+        if (walkRow < maxTokenLength + 1) {
+            walkRow = maxTokenLength + 1;
+            walk = new int[(MEMO_LEVELS + 1) * walkRow];
         }
+        memoGeneration++; // a new piece (or other bytes): forget the walks
         int words = (n >>> 6) + 1;
         if (alive.length < words) {
             alive = new long[Math.max(words, alive.length * 2)];
