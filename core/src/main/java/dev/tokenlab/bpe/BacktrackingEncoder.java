@@ -72,15 +72,14 @@ final class BacktrackingEncoder {
     private static final long PART_MASK = MAX_RANKS - 1;
 
     // Pairs at least this long (in bytes) go through the per-thread cache of test results.
-    private static final int CACHE_FROM_LENGTH = Integer.getInteger("tokenlab.cacheFrom", 12);
+    private static final int CACHE_FROM_LENGTH = 12;
     // Search work (trie steps, candidates tried) allowed per byte before the merges take over.
-    private static final int WORK_PER_BYTE = Integer.getInteger("tokenlab.workPerByte", 1 << 20);
-    private static final int WORK_SLACK = 1 << 16;
+    static final int WORK_PER_BYTE = 128;
+    static final int WORK_SLACK = 1 << 14;
     private static final int SHORT_WALK = 4;
 
     private final ByteVocabulary vocab;
     private final BytePairMerger replay;
-    private final boolean usable;
     private final int maxTokenLength;
     // Per rank r: facts[2r] the packed facts above, facts[2r + 1] the trie node that spells the token
     // << 32 | that node's base (so a pair test touches one cache line per token).
@@ -202,12 +201,28 @@ final class BacktrackingEncoder {
                 facts[2 * r + 1] |= cells[4 * (int) (facts[2 * r + 1] >>> 32)] & 0xFFFFFFFFL;
             }
         }
-        boolean all = size <= MAX_RANKS && maxLength <= MAX_LENGTH;
-        for (int b = 0; b < 256; b++) {
-            int t = step(ROOT, (byte) b);
-            all &= t >= 0 && cells[4 * t + 2] >= 0;
+    }
+
+    /**
+     * Whether the encoder can serve {@code vocab}: every single byte is a token (as byte-level BPE
+     * needs; the merges report the missing byte otherwise), and the vocabulary fits the packed tables
+     * (under 4M ranks, tokens under 64 KB).
+     */
+    static boolean supports(ByteVocabulary vocab) {
+        if (vocab.size() > MAX_RANKS) {
+            return false;
         }
-        usable = all;
+        for (int b = 0; b < 256; b++) {
+            if (vocab.byteRank(b) < 0) {
+                return false;
+            }
+        }
+        for (int r = 0; r < vocab.size(); r++) {
+            if (vocab.tokenLength(r) > MAX_LENGTH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -275,14 +290,6 @@ final class BacktrackingEncoder {
         return (int) ((info >>> 40) & PART_MASK);
     }
 
-    /**
-     * Whether {@link #encode} may be used: every single byte is a token (as byte-level BPE needs),
-     * and the vocabulary fits the packed tables (under 4M ranks, tokens under 64 KB).
-     */
-    boolean usable() {
-        return usable;
-    }
-
     /** Trie nodes and double-array cells (for the memory note). */
     String trieSize() {
         return trieNodes + " nodes in " + cells.length / 4 + " cells";
@@ -290,9 +297,17 @@ final class BacktrackingEncoder {
 
     /**
      * Encodes {@code bytes[from, to)}; results in {@code out} as for {@link BytePairMerger#merge}.
-     * Needs {@link #usable()}.
      */
     int encode(byte[] bytes, int from, int to, MergeBuffers out) {
+        return encode(bytes, from, to, out, WORK_PER_BYTE, WORK_SLACK);
+    }
+
+    /**
+     * As above, handing the piece to the merges once the search has done more than
+     * {@code workPerByte} units of work (candidates tried, trie steps) per byte it has reached,
+     * plus {@code slack}; the total work done is left in {@code out.work}.
+     */
+    int encode(byte[] bytes, int from, int to, MergeBuffers out, int workPerByte, int slack) {
         int n = to - from;
         out.ensureBacktracking(n, maxTokenLength);
         int[] ranks = out.ranks;
@@ -300,8 +315,8 @@ final class BacktrackingEncoder {
         long[] alive = out.alive; // bit i: position from + i may still start a token
         Arrays.fill(alive, 0, (n >>> 6) + 1, -1L);
         int[] reach = out.pairRanks; // reach[k]: no token at starts[k] is longer than this
-        long budget = (long) WORK_PER_BYTE * n + WORK_SLACK;
-        long work = 0; // candidates tried and trie steps here; pair tests add theirs to out.work
+        long work = 0;
+        int furthest = from; // candidates tried and trie steps here; pair tests add theirs to out.work
         out.work = 0;
         int count = 0;
         int pos = from;
@@ -346,8 +361,10 @@ final class BacktrackingEncoder {
                         }
                         token = (int) match;
                         reach[count] = (int) (match >>> 32);
-                        if (work + out.work > budget) {
+                        furthest = Math.max(furthest, pos);
+                        if (work + out.work > (long) workPerByte * (furthest - from) + slack) {
                             // Far more search than these inputs need: let the merges decide instead.
+                            out.work += work;
                             return replay.mergeByReplay(bytes, from, to, out);
                         }
                     }
@@ -357,6 +374,7 @@ final class BacktrackingEncoder {
             }
         }
         starts[count] = to;
+        out.work += work;
         return count;
     }
 

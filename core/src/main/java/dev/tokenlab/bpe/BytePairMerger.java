@@ -23,8 +23,16 @@ public final class BytePairMerger {
     /** Pieces of at least this many bytes use the heap loop. */
     public static final int HEAP_THRESHOLD = 128;
 
-    /** Pieces of at least this many bytes use the {@link BacktrackingEncoder}. */
-    public static final int BACKTRACK_THRESHOLD = Integer.getInteger("tokenlab.backtrack", 128);
+    /** Pieces of at least this many bytes use the {@link BacktrackingEncoder}, building its tables if needed. */
+    public static final int BACKTRACK_THRESHOLD = 128;
+
+    /**
+     * Pieces of at least this many bytes use the {@link BacktrackingEncoder} too once its tables exist,
+     * or once one {@link MergeBuffers} has merged {@link #MEDIUM_BYTES_TO_BUILD} bytes of such pieces.
+     */
+    public static final int MEDIUM_THRESHOLD = Integer.getInteger("tokenlab.mediumThreshold", 16);
+
+    static final int MEDIUM_BYTES_TO_BUILD = 1 << 20;
 
     private static final int NONE = Integer.MAX_VALUE;
 
@@ -43,9 +51,12 @@ public final class BytePairMerger {
      */
     public int merge(byte[] bytes, int from, int to, MergeBuffers out) {
         int n = to - from;
-        if (n >= BACKTRACK_THRESHOLD) {
-            BacktrackingEncoder encoder = vocab.backtracking();
-            if (encoder.usable()) {
+        if (n >= MEDIUM_THRESHOLD) {
+            BacktrackingEncoder encoder = vocab.backtrackingIfBuilt();
+            if (encoder == null && (n >= BACKTRACK_THRESHOLD || (out.mediumBytes += n) >= MEDIUM_BYTES_TO_BUILD)) {
+                encoder = vocab.backtracking();
+            }
+            if (encoder != null) {
                 return encoder.encode(bytes, from, to, out);
             }
         }

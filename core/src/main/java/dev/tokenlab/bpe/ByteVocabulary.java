@@ -42,6 +42,7 @@ public final class ByteVocabulary {
     // Tables of the backtracking encoder for long pieces, built on first use.
     private final Object backtrackingLock = new Object();
     private volatile BacktrackingEncoder backtracking;
+    private volatile boolean backtrackingUnsupported;
 
     private ByteVocabulary(byte[] data, int[] offsets) {
         this.data = data;
@@ -129,18 +130,30 @@ public final class ByteVocabulary {
         return offsets.length - 1;
     }
 
-    /** The backtracking encoder's tables for this vocabulary, built on the first call (thread-safe). */
+    /**
+     * The backtracking encoder for this vocabulary, its tables built on the first call (once, whatever
+     * the threads); {@code null} if the vocabulary is not one it supports.
+     */
     BacktrackingEncoder backtracking() {
         BacktrackingEncoder b = backtracking;
-        if (b == null) {
+        if (b == null && !backtrackingUnsupported) {
             synchronized (backtrackingLock) {
                 b = backtracking;
-                if (b == null) {
-                    backtracking = b = new BacktrackingEncoder(this);
+                if (b == null && !backtrackingUnsupported) {
+                    if (BacktrackingEncoder.supports(this)) {
+                        backtracking = b = new BacktrackingEncoder(this);
+                    } else {
+                        backtrackingUnsupported = true;
+                    }
                 }
             }
         }
         return b;
+    }
+
+    /** The backtracking encoder if its tables were already built, else {@code null}. */
+    BacktrackingEncoder backtrackingIfBuilt() {
+        return backtracking;
     }
 
     /** Whether {@code rank} stands for a token. */

@@ -38,6 +38,8 @@ public final class MergeBuffers {
     static final int PAIR_CACHE_BITS = 12;
     Object pairCacheOwner;
     long[] pairCache;
+    // Bytes of medium pieces merged without the backtracking encoder's tables (see BytePairMerger).
+    long mediumBytes;
     // Backtracking: search work so far (trie steps, candidates), against a budget.
     long work;
     MergeBuffers pairScratch;
