@@ -75,6 +75,7 @@ final class BacktrackingEncoder {
     private static final int CACHE_FROM_LENGTH = 12;
     // Search work (trie steps, candidates tried) allowed per byte before the merges take over.
     static final int WORK_PER_BYTE = 128;
+    private static final int GUESSED = Integer.MAX_VALUE; // reach of a guessed token: unknown (no bound)
     static final int WORK_SLACK = 1 << 14;
     private static final int SHORT_WALK = 4;
 
@@ -325,6 +326,9 @@ final class BacktrackingEncoder {
         long lastMatch = match;
         int token = (int) match;
         reach[0] = (int) (match >>> 32);
+        // A guess: after a token, the same token again if the bytes repeat (runs, repeated words). It is
+        // tried before the candidates at the position, and if it fails or is popped, they all are.
+        boolean guess = false;
         while (pos < to) {
             int prev = count > 0 ? ranks[count - 1] : -1;
             while (true) {
@@ -334,8 +338,15 @@ final class BacktrackingEncoder {
                     alive[dead >>> 6] &= ~(1L << dead);
                     count--;
                     pos = starts[count];
-                    token = shorter[ranks[count]];
                     prev = count > 0 ? ranks[count - 1] : -1;
+                    if (reach[count] == GUESSED) {
+                        match = longestMatch(bytes, pos, to);
+                        work += match >>> 32;
+                        token = (int) match;
+                        reach[count] = (int) (match >>> 32);
+                    } else {
+                        token = shorter[ranks[count]];
+                    }
                     continue;
                 }
                 int end = pos + length(facts[2 * token]);
@@ -346,21 +357,29 @@ final class BacktrackingEncoder {
                     ranks[count] = token;
                     starts[count] = pos;
                     count++;
+                    int length = end - pos;
                     pos = end;
                     if (pos < to) {
-                        int r = (int) (lastMatch >>> 32);
-                        if (bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
-                                && Arrays.equals(bytes, pos, pos + r + 1, bytes, lastWalk, lastWalk + r + 1)) {
-                            // The same bytes as at the last walk, up to the one where the trie ended: same answer.
-                            match = lastMatch;
+                        if (pos + length <= to && bytes[pos] == bytes[pos - length]
+                                && Arrays.equals(bytes, pos, pos + length, bytes, pos - length, pos)) {
+                            guess = true;
+                            reach[count] = GUESSED;
                         } else {
-                            match = longestMatch(bytes, pos, to);
-                            lastWalk = pos;
-                            lastMatch = match;
-                            work += match >>> 32;
+                            guess = false;
+                            int r = (int) (lastMatch >>> 32);
+                            if (bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
+                                    && Arrays.equals(bytes, pos, pos + r + 1, bytes, lastWalk, lastWalk + r + 1)) {
+                                // The same bytes as at the last walk, up to the one where the trie ended: same answer.
+                                match = lastMatch;
+                            } else {
+                                match = longestMatch(bytes, pos, to);
+                                lastWalk = pos;
+                                lastMatch = match;
+                                work += match >>> 32;
+                            }
+                            token = (int) match;
+                            reach[count] = (int) (match >>> 32);
                         }
-                        token = (int) match;
-                        reach[count] = (int) (match >>> 32);
                         furthest = Math.max(furthest, pos);
                         if (work + out.work > (long) workPerByte * (furthest - from) + slack) {
                             // Far more search than these inputs need: let the merges decide instead.
@@ -370,7 +389,15 @@ final class BacktrackingEncoder {
                     }
                     break;
                 }
-                token = shorter[token];
+                if (guess) {
+                    guess = false;
+                    match = longestMatch(bytes, pos, to);
+                    work += match >>> 32;
+                    token = (int) match;
+                    reach[count] = (int) (match >>> 32);
+                } else {
+                    token = shorter[token];
+                }
             }
         }
         starts[count] = to;

@@ -34,6 +34,13 @@ public final class BytePairMerger {
 
     static final int MEDIUM_BYTES_TO_BUILD = 1 << 20;
 
+    /**
+     * Runs of one byte value shorter than this go to the merges even when long: the search settles
+     * their last tokens by trying most pairs of the many run tokens (spaces, dashes), up to 3.7 times
+     * slower than the heap at 130 to 300 bytes; longer runs repay it.
+     */
+    static final int SHORT_RUN_LIMIT = 512;
+
     private static final int NONE = Integer.MAX_VALUE;
 
     private final ByteVocabulary vocab;
@@ -51,7 +58,7 @@ public final class BytePairMerger {
      */
     public int merge(byte[] bytes, int from, int to, MergeBuffers out) {
         int n = to - from;
-        if (n >= MEDIUM_THRESHOLD) {
+        if (n >= MEDIUM_THRESHOLD && (n >= SHORT_RUN_LIMIT || !isRun(bytes, from, to))) {
             BacktrackingEncoder encoder = vocab.backtrackingIfBuilt();
             if (encoder == null && (n >= BACKTRACK_THRESHOLD || (out.mediumBytes += n) >= MEDIUM_BYTES_TO_BUILD)) {
                 encoder = vocab.backtracking();
@@ -61,6 +68,17 @@ public final class BytePairMerger {
             }
         }
         return mergeByReplay(bytes, from, to, out);
+    }
+
+    /** Whether the bytes are one byte value repeated. */
+    private static boolean isRun(byte[] bytes, int from, int to) {
+        byte b = bytes[from];
+        for (int i = from + 1; i < to; i++) {
+            if (bytes[i] != b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The merges themselves, one by one (linear or heap loop): the reference the encoder is tested against. */
