@@ -162,7 +162,8 @@ class BacktrackingEncoderTest {
         int inputs = 0;
         for (int round = 0; round < 200; round++) {
             for (int g = 0; g < GENERATORS.size(); g++) {
-                int length = BytePairMerger.HEAP_THRESHOLD + random.nextInt(round % 10 == 0 ? 6000 : 700);
+                int length = round % 4 == 3 ? 1 + random.nextInt(BytePairMerger.HEAP_THRESHOLD)
+                        : BytePairMerger.HEAP_THRESHOLD + random.nextInt(round % 10 == 0 ? 6000 : 700);
                 byte[] piece = GENERATORS.get(g).make(random, length, v, shortTokens);
                 // Pad and offset, as the tokenizer does (absolute offsets, bytes to spare after the end).
                 byte[] buf = new byte[piece.length + 3 + ByteVocabulary.READ_PADDING];
@@ -352,16 +353,140 @@ class BacktrackingEncoderTest {
         assertSameAsReplay(v, letters, 0, letters.length, a, b, "1 MB of random letters");
     }
 
-    @Test
-    void theMergerUsesTheEncoderForLongPiecesOnly() {
-        ByteVocabulary v = TiktokenEncodings.LLAMA3.ranks().get();
-        byte[] bytes = repeat(".:", 4 * BytePairMerger.BACKTRACK_THRESHOLD);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vocabularies")
+    void equalsTheReplayedMergesOnRunsOfOneByteOfEveryLength(String name, TiktokenSpec spec) {
+        // Runs are where the search backtracks most (many run tokens, the last ones settled at the end)
+        // and where it guesses the same token again; the merger sends short ones to the merges, so
+        // the encoder is called directly.
+        ByteVocabulary v = vocab(spec);
         MergeBuffers a = new MergeBuffers();
-        int n = new BytePairMerger(v).merge(bytes, 0, bytes.length, a);
         MergeBuffers b = new MergeBuffers();
-        int m = new BytePairMerger(v).mergeByReplay(bytes, 0, bytes.length, b);
-        assertArrayEquals(Arrays.copyOf(b.ranks, m), Arrays.copyOf(a.ranks, n));
-        assertEquals(0, a.starts[0]);
-        assertEquals(bytes.length, a.starts[n]);
+        for (char c : " -=/*#\t\n".toCharArray()) {
+            for (int n = 1; n <= 700; n += n < 300 ? 1 : 7) {
+                byte[] piece = new byte[n];
+                Arrays.fill(piece, (byte) c);
+                assertSameAsReplay(v, piece, 0, n, a, b, name + " run of " + n + " x " + (int) c);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vocabularies")
+    void handingOverToTheMergesMidSearchGivesTheSameTokens(String name, TiktokenSpec spec) {
+        ByteVocabulary v = vocab(spec);
+        BacktrackingEncoder encoder = v.backtracking();
+        BytePairMerger merger = new BytePairMerger(v);
+        int[] shortTokens = tokensOfLength(v, 1, 3);
+        Random random = new Random(5);
+        MergeBuffers a = new MergeBuffers();
+        MergeBuffers b = new MergeBuffers();
+        for (int round = 0; round < 20; round++) {
+            for (int g = 0; g < GENERATORS.size(); g++) {
+                byte[] piece = GENERATORS.get(g).make(random, 200 + random.nextInt(2000), v, shortTokens);
+                int budget = random.nextInt(4); // work allowed per byte reached: none to a little
+                int n = encoder.encode(piece, 0, piece.length, a, budget, random.nextInt(64));
+                int m = merger.mergeByReplay(piece, 0, piece.length, b);
+                assertArrayEquals(Arrays.copyOf(b.ranks, m), Arrays.copyOf(a.ranks, n), name + " generator " + g);
+                assertArrayEquals(Arrays.copyOf(b.starts, m + 1), Arrays.copyOf(a.starts, n + 1), name + " generator " + g);
+            }
+        }
+    }
+
+    @Test
+    void theMergerAgreesWithTheReplayAcrossItsThresholds() {
+        ByteVocabulary v = TiktokenEncodings.LLAMA3.ranks().get();
+        v.backtracking(); // built: medium pieces use it too
+        BytePairMerger merger = new BytePairMerger(v);
+        Random random = new Random(3);
+        MergeBuffers a = new MergeBuffers();
+        MergeBuffers b = new MergeBuffers();
+        for (int n = 1; n < 2 * BytePairMerger.SHORT_RUN_LIMIT; n += 1 + n / 64) {
+            for (byte[] piece : List.of(repeat(" ", n), repeat(".:", n), fromAlphabet(random, n, "abcdefghijklmnopqrstuvwxyz"),
+                    fromAlphabet(random, n, "🙂é漢字 "))) {
+                int k = merger.merge(piece, 0, piece.length, a);
+                int m = merger.mergeByReplay(piece, 0, piece.length, b);
+                assertArrayEquals(Arrays.copyOf(b.ranks, m), Arrays.copyOf(a.ranks, k));
+                assertArrayEquals(Arrays.copyOf(b.starts, m + 1), Arrays.copyOf(a.starts, k + 1));
+            }
+        }
+    }
+
+    @Test
+    void aVocabularyWithoutEveryByteKeepsTheMergesAndTheirError() {
+        byte[][] tokens = new byte[300][];
+        for (int x = 0; x < 256; x++) {
+            tokens[x] = new byte[] {(byte) x};
+        }
+        tokens['c'] = new byte[] {'a', 'b', 'a'};
+        for (int k = 256; k < 300; k++) {
+            tokens[k] = ("ab".repeat(k - 254)).getBytes(StandardCharsets.US_ASCII);
+        }
+        ByteVocabulary v = ByteVocabulary.of(tokens);
+        assertEquals(null, v.backtracking());
+        byte[] piece = repeat("abc", 1000);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new BytePairMerger(v).merge(piece, 0, piece.length, new MergeBuffers()));
+        assertEquals("byte 0x63 has no rank: not a byte-level BPE vocabulary", e.getMessage());
+        byte[] ok = repeat("ab", 1000);
+        MergeBuffers out = new MergeBuffers();
+        int n = new BytePairMerger(v).merge(ok, 0, ok.length, out);
+        assertEquals(ok.length, out.starts[n]);
+    }
+
+    @Test
+    void threadsBuildTheTablesOnceAndShareThem() throws Exception {
+        byte[][] tokens = new byte[256 + 26 * 26][];
+        for (int x = 0; x < 256; x++) {
+            tokens[x] = new byte[] {(byte) x};
+        }
+        for (int k = 0; k < 26 * 26; k++) {
+            tokens[256 + k] = new byte[] {(byte) ('a' + k / 26), (byte) ('a' + k % 26)};
+        }
+        ByteVocabulary v = ByteVocabulary.of(tokens); // fresh: no tables yet
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<Object>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    BacktrackingEncoder e = v.backtracking();
+                    byte[] piece = repeat("thequickbrownfox", 4000);
+                    MergeBuffers out = new MergeBuffers();
+                    int n = new BytePairMerger(v).merge(piece, 0, piece.length, out);
+                    MergeBuffers replay = new MergeBuffers();
+                    int m = new BytePairMerger(v).mergeByReplay(piece, 0, piece.length, replay);
+                    assertArrayEquals(Arrays.copyOf(replay.ranks, m), Arrays.copyOf(out.ranks, n));
+                    return e;
+                }));
+            }
+            Object first = results.get(0).get();
+            for (java.util.concurrent.Future<Object> f : results) {
+                org.junit.jupiter.api.Assertions.assertSame(first, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theBenchmarkInputsNeedLittleSearch() {
+        // A guard on speed that does not time anything: units of search work per byte.
+        ByteVocabulary v = TiktokenEncodings.LLAMA3.ranks().get();
+        BacktrackingEncoder encoder = v.backtracking();
+        Random random = new Random(7);
+        byte[] letters = new byte[1 << 20];
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = (byte) ('a' + random.nextInt(26));
+        }
+        byte[] emoji = fromAlphabet(new Random(13), 400_000, new String(java.util.stream.IntStream.range(0x1F600, 0x1F650).toArray(), 0, 0x50));
+        MergeBuffers out = new MergeBuffers();
+        for (byte[] piece : List.of(repeat("a", 1 << 20), letters, repeat(" ", 100_000), emoji, repeat("-", 100_000))) {
+            encoder.encode(piece, 0, piece.length, out);
+            double perByte = out.work / (double) piece.length;
+            assertTrue(perByte < 8, () -> perByte + " units of work per byte on " + new String(piece, 0, 8, StandardCharsets.UTF_8));
+        }
     }
 }
