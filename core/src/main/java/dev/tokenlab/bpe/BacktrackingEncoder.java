@@ -361,14 +361,14 @@ final class BacktrackingEncoder {
                     pos = end;
                     if (pos < to) {
                         if (pos + length <= to && bytes[pos] == bytes[pos - length]
-                                && Arrays.equals(bytes, pos, pos + length, bytes, pos - length, pos)) {
+                                && same(bytes, pos, pos - length, length)) {
                             guess = true;
                             reach[count] = GUESSED;
                         } else {
                             guess = false;
                             int r = (int) (lastMatch >>> 32);
                             if (bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
-                                    && Arrays.equals(bytes, pos, pos + r + 1, bytes, lastWalk, lastWalk + r + 1)) {
+                                    && same(bytes, pos, lastWalk, r + 1)) {
                                 // The same bytes as at the last walk, up to the one where the trie ended: same answer.
                                 match = lastMatch;
                             } else {
@@ -403,6 +403,19 @@ final class BacktrackingEncoder {
         starts[count] = to;
         out.work += work;
         return count;
+    }
+
+    /** Whether {@code bytes[i, i + length)} equals {@code bytes[j, j + length)}. */
+    private static boolean same(byte[] bytes, int i, int j, int length) {
+        if (length > 16) {
+            return Arrays.equals(bytes, i, i + length, bytes, j, j + length);
+        }
+        for (int k = 0; k < length; k++) {
+            if (bytes[i + k] != bytes[j + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
