@@ -485,7 +485,12 @@ final class BacktrackingEncoder {
         if (monotone && length(ia) + length(ib) < CACHE_FROM_LENGTH) {
             return spineTest(a, ia, b, ib, bytes, boundary, reachOfA, out);
         }
-        // Long pairs (costly to test, and few: long runs repeat them) and non-monotone ones: cached.
+        return cachedTest(a, ia, b, ib, monotone, bytes, boundary, reachOfA, out);
+    }
+
+    /** Long pairs (costly to test, and few: long runs repeat them) and non-monotone ones: cached. */
+    private boolean cachedTest(int a, long ia, int b, long ib, boolean monotone, byte[] bytes, int boundary, int reachOfA,
+                               MergeBuffers out) {
         long[] cache = out.pairCache;
         if (out.pairCacheOwner != this) { // buffers may move between vocabularies
             if (cache == null) {
