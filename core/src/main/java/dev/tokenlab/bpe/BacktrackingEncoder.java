@@ -483,7 +483,7 @@ final class BacktrackingEncoder {
         long ib = facts[2 * b];
         boolean monotone = ((ia >>> 16) & 3) == MONOTONE && ((ib >>> 16) & 3) == MONOTONE;
         if (monotone && length(ia) + length(ib) < CACHE_FROM_LENGTH) {
-            return spineTest(a, ia, b, ib, bytes, boundary, reachOfA, out);
+            return shortSpineTest(a, ia, b, ib, bytes, boundary, reachOfA);
         }
         return cachedTest(a, ia, b, ib, monotone, bytes, boundary, reachOfA, out);
     }
@@ -520,6 +520,65 @@ final class BacktrackingEncoder {
         cache[slot + 1] = first;
         cache[slot] = key << 1 | (ok ? 1 : 0);
         return ok;
+    }
+
+    /**
+     * The spine test for short pairs: each rank of R + S is looked up by walking the trie from R
+     * over S's bytes, a few steps, with nothing remembered (cheaper than remembering, this short).
+     */
+    private boolean shortSpineTest(int a, long ir, int b, long is, byte[] bytes, int boundary, int reachOfA) {
+        int r = a;
+        int s = b;
+        int lr = length(ir);
+        int ls = length(is);
+        long node = facts[2 * r + 1];
+        if (lr + ls <= reachOfA && rankAfter(node, bytes, boundary, ls) >= 0) {
+            return false; // a + b is a token: the final pair merges
+        }
+        while (true) {
+            if (lr > 1 && (ls == 1 || r > s)) {
+                // Undo R's creation (rank r, a's merge): before it, the crossing pair had to lose to it.
+                int limit = r;
+                r = rightPart(ir);
+                ir = facts[2 * r];
+                lr = length(ir);
+                node = facts[2 * r + 1];
+                int c = rankAfter(node, bytes, boundary, ls);
+                if (c >= 0 && c < limit) {
+                    return false;
+                }
+            } else if (ls > 1) {
+                // Undo S's creation (rank s, b's merge): the crossing pair, left of it, wins a tie.
+                int limit = s;
+                s = leftPart(is);
+                is = facts[2 * s];
+                ls = length(is);
+                int c = rankAfter(node, bytes, boundary, ls);
+                if (c >= 0 && c <= limit) {
+                    return false;
+                }
+            } else {
+                return true;
+            }
+        }
+    }
+
+    /** The rank of the token spelled from {@code node} (as in {@code facts[2r + 1]}) over {@code bytes[from, from + steps)}, or -1. */
+    private int rankAfter(long node, byte[] bytes, int from, int steps) {
+        int[] cells = this.cells;
+        int s = (int) (node >>> 32);
+        int t = (int) node + (bytes[from] & 0xFF);
+        for (int j = 1; ; j++) {
+            if (cells[4 * t + 1] != s) {
+                return -1;
+            }
+            if (j == steps) {
+                int v = cells[4 * t + 2];
+                return v >= -1 ? v : -2 - v;
+            }
+            s = t;
+            t = cells[4 * t] + (bytes[from + j] & 0xFF);
+        }
     }
 
     /** The test above for monotone tokens: the walk down both spines. */
