@@ -310,7 +310,7 @@ final class BacktrackingEncoder {
      */
     int encode(byte[] bytes, int from, int to, MergeBuffers out, int workPerByte, int slack) {
         int n = to - from;
-        out.ensureBacktracking(n, maxTokenLength);
+        out.ensureBacktracking(n);
         int[] ranks = out.ranks;
         int[] starts = out.starts;
         long[] alive = out.alive; // bit i: position from + i may still start a token
@@ -473,7 +473,7 @@ final class BacktrackingEncoder {
      * {@code b} starting at {@code boundary} in {@code bytes}.
      */
     boolean compatible(int a, int b, byte[] bytes, int boundary, MergeBuffers out) {
-        out.ensureBacktracking(0, maxTokenLength);
+        out.ensureBacktracking(0);
         return compatible(a, b, bytes, boundary, Integer.MAX_VALUE, out);
     }
 
@@ -514,6 +514,7 @@ final class BacktrackingEncoder {
             cache[slot] = second;
             return (second & 1) != 0;
         }
+        out.ensureWalks(maxTokenLength);
         boolean ok = monotone
                 ? spineTest(a, ia, b, ib, bytes, boundary, reachOfA, out)
                 : compatibleByMerging(a, b, bytes, boundary, out);

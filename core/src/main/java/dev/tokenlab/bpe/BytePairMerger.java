@@ -30,7 +30,7 @@ public final class BytePairMerger {
      * Pieces of at least this many bytes use the {@link BacktrackingEncoder} too once its tables exist,
      * or once one {@link MergeBuffers} has merged {@link #MEDIUM_BYTES_TO_BUILD} bytes of such pieces.
      */
-    public static final int MEDIUM_THRESHOLD = Integer.getInteger("tokenlab.mediumThreshold", 16);
+    public static final int MEDIUM_THRESHOLD = 8;
 
     static final int MEDIUM_BYTES_TO_BUILD = 1 << 20;
 

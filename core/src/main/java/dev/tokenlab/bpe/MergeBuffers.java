@@ -28,9 +28,9 @@ public final class MergeBuffers {
     int[] walk = new int[0];
     int walkRow;
     int walked;
-    final int[] memoGenerations = new int[MEMO_LEVELS + 1];
-    final int[] memoSteps = new int[MEMO_LEVELS + 1];
-    final int[] memoWalked = new int[MEMO_LEVELS + 1];
+    int[] memoGenerations;
+    int[] memoSteps;
+    int[] memoWalked;
     int memoGeneration = 1;
     int memoBoundary = -1;
     int memoToken = -1;
@@ -62,16 +62,22 @@ public final class MergeBuffers {
         }
     }
 
-    void ensureBacktracking(int n, int maxTokenLength) {
+    void ensureBacktracking(int n) {
         ensureLinear(n);
-        if (walkRow < maxTokenLength + 1) {
-            walkRow = maxTokenLength + 1;
-            walk = new int[(MEMO_LEVELS + 1) * walkRow];
-        }
         memoGeneration++; // a new piece (or other bytes): forget the walks
         int words = (n >>> 6) + 1;
         if (alive.length < words) {
             alive = new long[Math.max(words, alive.length * 2)];
+        }
+    }
+
+    void ensureWalks(int maxTokenLength) {
+        if (walkRow < maxTokenLength + 1) {
+            walkRow = maxTokenLength + 1;
+            walk = new int[(MEMO_LEVELS + 1) * walkRow];
+            memoGenerations = new int[MEMO_LEVELS + 1];
+            memoSteps = new int[MEMO_LEVELS + 1];
+            memoWalked = new int[MEMO_LEVELS + 1];
         }
     }
 }
