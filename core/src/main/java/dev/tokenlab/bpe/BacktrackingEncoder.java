@@ -296,6 +296,11 @@ final class BacktrackingEncoder {
         return trieNodes + " nodes in " + cells.length / 4 + " cells";
     }
 
+    /** Bytes of memory the tables hold (arrays' contents), for the memory note and its test. */
+    long tableBytes() {
+        return 8L * facts.length + 4L * shorter.length + 4L * cells.length;
+    }
+
     /**
      * Encodes {@code bytes[from, to)}; results in {@code out} as for {@link BytePairMerger#merge}.
      */
