@@ -101,6 +101,7 @@ final class BacktrackingEncoder {
     private static final int GUESSED = Integer.MAX_VALUE; // reach of a guessed token: unknown (no bound)
     static final int WORK_SLACK = 1 << 14;
     private static final int SHORT_WALK = 4;
+    private static final int REUSE_FROM = 8; // shorter walks cost less than comparing their bytes
 
     private final ByteVocabulary vocab;
     private final BytePairMerger replay;
@@ -389,14 +390,14 @@ final class BacktrackingEncoder {
                     int length = end - pos;
                     pos = end;
                     if (pos < to) {
-                        if (pos + length <= to && bytes[pos] == bytes[pos - length]
+                        if (length > 1 && pos + length <= to && bytes[pos] == bytes[pos - length]
                                 && same(bytes, pos, pos - length, length)) {
                             guess = true;
                             reach[count] = GUESSED;
                         } else {
                             guess = false;
                             int r = (int) (lastMatch >>> 32);
-                            if (bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
+                            if (r >= REUSE_FROM && bytes[pos] == bytes[lastWalk] && r < maxTokenLength && pos + r < to && lastWalk + r < to
                                     && same(bytes, pos, lastWalk, r + 1)) {
                                 // The same bytes as at the last walk, up to the one where the trie ended: same answer.
                                 match = lastMatch;
