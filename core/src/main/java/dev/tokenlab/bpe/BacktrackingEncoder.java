@@ -66,8 +66,8 @@ import java.util.Arrays;
  * Tables, built on first use per vocabulary ({@link ByteVocabulary#backtracking()}), immutable and
  * shared by all threads: per rank two longs (length, kind, split; trie node and its base) and an int
  * ({@code shorter}); the trie of all tokens as a double array of 12-byte cells, packed almost without
- * holes. Llama 3: 6.96 MB (274,744 cells), built in about 0.1 s warm, 0.4 s on a cold JVM;
- * cl100k_base 5.48 MB, 0.1 s / 0.3 s; o200k_base 10.75 MB (421,884 cells), 0.3 s / 0.5 s. Per
+ * holes. Llama 3: 5.86 MB (274,744 cells), built in about 0.12 s warm, 0.3 s on a cold JVM;
+ * cl100k_base 4.61 MB, 0.12 s / 0.25 s; o200k_base 9.06 MB (421,884 cells), 0.3 s / 0.55 s. Per
  * {@link MergeBuffers}: a bit per byte of the piece, and for long pairs 8.7 KB of remembered walks
  * and a 32 KB two-way cache of test results.
  *
@@ -77,8 +77,9 @@ import java.util.Arrays;
  * few thousand tests per piece whatever its length, so {@link BytePairMerger} hands runs of one byte
  * shorter than {@value BytePairMerger#SHORT_RUN_LIMIT} bytes to the merges. As a last guard the search
  * counts its work (candidates tried, trie steps) and hands the piece to the merges if it passes
- * {@value #WORK_PER_BYTE} units per byte reached; none of the inputs measured comes near (at most 92
- * on o200k's runs of dashes, under 4 on the benchmark inputs).
+ * {@value #WORK_PER_BYTE} units per byte reached; none of the inputs measured comes near (at most 27,
+ * o200k on 512 dashes; under 4 on the benchmark inputs and on random or periodic texts of digits,
+ * letters, spaces, emoji and punctuation).
  *
  * <h2>Performance</h2>
  * PERFORMANCE_NOTE
