@@ -39,6 +39,11 @@ public final class ByteVocabulary {
     private final int[] longSlots;
     private final int longShift;
 
+    // Tables of the backtracking encoder for long pieces, built on first use.
+    private final Object backtrackingLock = new Object();
+    private volatile BacktrackingEncoder backtracking;
+    private volatile boolean backtrackingUnsupported;
+
     private ByteVocabulary(byte[] data, int[] offsets) {
         this.data = data;
         this.offsets = offsets;
@@ -123,6 +128,32 @@ public final class ByteVocabulary {
     /** Number of ranks, used or not (every rank is below this). */
     public int size() {
         return offsets.length - 1;
+    }
+
+    /**
+     * The backtracking encoder for this vocabulary, its tables built on the first call (once, whatever
+     * the threads); {@code null} if the vocabulary is not one it supports.
+     */
+    BacktrackingEncoder backtracking() {
+        BacktrackingEncoder b = backtracking;
+        if (b == null && !backtrackingUnsupported) {
+            synchronized (backtrackingLock) {
+                b = backtracking;
+                if (b == null && !backtrackingUnsupported) {
+                    if (BacktrackingEncoder.supports(this)) {
+                        backtracking = b = new BacktrackingEncoder(this);
+                    } else {
+                        backtrackingUnsupported = true;
+                    }
+                }
+            }
+        }
+        return b;
+    }
+
+    /** The backtracking encoder if its tables were already built, else {@code null}. */
+    BacktrackingEncoder backtrackingIfBuilt() {
+        return backtracking;
     }
 
     /** Whether {@code rank} stands for a token. */

@@ -19,6 +19,30 @@ public final class MergeBuffers {
     int[] next = new int[0];
     int[] prev = new int[0];
     long[] heap = new long[0];
+    // Backtracking: bit i set while position i of the piece may still start a token.
+    long[] alive = new long[0];
+    // Backtracking: trie walks from the nodes of a token's right spine over the bytes after it, one
+    // row of walkRow ints per spine level (ranks by depth); the last row is scratch. Valid while
+    // memoGenerations[level] == memoGeneration, i.e. for the same boundary and left token.
+    static final int MEMO_LEVELS = 16;
+    int[] walk = new int[0];
+    int walkRow;
+    int walked;
+    int[] memoGenerations;
+    int[] memoSteps;
+    int[] memoWalked;
+    int memoGeneration = 1;
+    int memoBoundary = -1;
+    int memoToken = -1;
+    // Backtracking: results of pair tests (rank a << 23 | rank b << 1 | compatible), direct-mapped.
+    static final int PAIR_CACHE_BITS = 12;
+    Object pairCacheOwner;
+    long[] pairCache;
+    // Bytes of medium pieces merged without the backtracking encoder's tables (see BytePairMerger).
+    long mediumBytes;
+    // Backtracking: search work so far (trie steps, candidates), against a budget.
+    long work;
+    MergeBuffers pairScratch;
 
     void ensureLinear(int n) {
         if (ranks.length < n + 1) {
@@ -35,6 +59,25 @@ public final class MergeBuffers {
             next = new int[n + 1];
             prev = new int[n + 1];
             heap = new long[2 * n + 2]; // each merge pops one entry and pushes at most two
+        }
+    }
+
+    void ensureBacktracking(int n) {
+        ensureLinear(n);
+        memoGeneration++; // a new piece (or other bytes): forget the walks
+        int words = (n >>> 6) + 1;
+        if (alive.length < words) {
+            alive = new long[Math.max(words, alive.length * 2)];
+        }
+    }
+
+    void ensureWalks(int maxTokenLength) {
+        if (walkRow < maxTokenLength + 1) {
+            walkRow = maxTokenLength + 1;
+            walk = new int[(MEMO_LEVELS + 1) * walkRow];
+            memoGenerations = new int[MEMO_LEVELS + 1];
+            memoSteps = new int[MEMO_LEVELS + 1];
+            memoWalked = new int[MEMO_LEVELS + 1];
         }
     }
 }
