@@ -59,15 +59,18 @@ public final class BenchmarkRunner {
         lines.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", "
                 + cpuModel() + "; Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ").");
         lines.add("JMH, single thread unless noted, fork 1; MB/s of UTF-8 input; ratio = core ÷ peer, measured in this run.");
+        lines.add("Allocation: bytes allocated on the Java heap per input byte (JMH `-prof gc`, `gc.alloc.rate.norm`); an `encode`"
+                + " must allocate its id array (4 bytes per token), `count` nothing per token. DJL's native memory is not seen.");
         lines.add("");
-        lines.add("| what | input | core MB/s | peer | peer MB/s | core ÷ peer | target | met |");
-        lines.add("|---|---|---:|---|---:|---:|---:|:---:|");
+        lines.add("| what | input | core MB/s | core B alloc / input B | peer | peer MB/s | peer B alloc / input B | core ÷ peer | target | met |");
+        lines.add("|---|---|---:|---:|---|---:|---:|---:|---:|:---:|");
         for (Pair p : pairs()) {
-            double core = mbPerSecond(p.benchmark(), p.coreParams());
-            double peer = mbPerSecond(p.benchmark(), p.peerParams());
-            double ratio = core / peer;
-            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %.1f | %.2f× | %s | %s |", p.title(),
-                    p.coreParams().getOrDefault("input", ""), core, peerName(p), peer, ratio, p.targetText(), ratio >= p.target() ? "yes" : "**no**"));
+            Measure core = measure(p.benchmark(), p.coreParams());
+            Measure peer = measure(p.benchmark(), p.peerParams());
+            double ratio = core.mbPerSecond() / peer.mbPerSecond();
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %s | %.1f | %.2f | %.2f× | %s | %s |", p.title(),
+                    p.coreParams().getOrDefault("input", ""), core.mbPerSecond(), core.allocPerByte(), peerName(p),
+                    peer.mbPerSecond(), peer.allocPerByte(), ratio, p.targetText(), ratio >= p.target() ? "yes" : "**no**"));
             flush(out);
         }
         lines.add("");
@@ -130,7 +133,15 @@ public final class BenchmarkRunner {
         };
     }
 
+    /** Throughput and allocation of one run: MB/s of UTF-8 input, and bytes allocated per input byte (JMH's gc profiler). */
+    record Measure(double mbPerSecond, double allocPerByte) {
+    }
+
     private double mbPerSecond(String benchmark, Map<String, String> params) throws RunnerException {
+        return measure(benchmark, params).mbPerSecond();
+    }
+
+    private Measure measure(String benchmark, Map<String, String> params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("dev.tokenlab.benchmarks." + benchmark.replace(".", "\\.") + "$")
                 .forks(1)
@@ -138,6 +149,7 @@ public final class BenchmarkRunner {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(full ? 5 : 3)
                 .measurementTime(TimeValue.seconds(1))
+                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
                 .jvmArgsAppend("-Xmx3g", "-Dtokenlab.shared=" + Inputs.shared().toAbsolutePath(),
                         "-Dtokenlab.root=" + Inputs.root().toAbsolutePath());
         params.forEach(options::param);
@@ -145,7 +157,9 @@ public final class BenchmarkRunner {
         Result<?> primary = result.getPrimaryResult();
         double opsPerSecond = primary.getScore();
         int bytes = Inputs.utf8Length(Inputs.load(params.get("input")));
-        return opsPerSecond * bytes / 1e6;
+        Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+        double allocPerByte = alloc == null ? Double.NaN : alloc.getScore() / bytes;
+        return new Measure(opsPerSecond * bytes / 1e6, allocPerByte);
     }
 
     private static Map<String, String> params(String... kv) {
