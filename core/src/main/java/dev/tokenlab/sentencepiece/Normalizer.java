@@ -37,6 +37,8 @@ final class Normalizer {
     private final boolean escapeWhitespaces;
     private final boolean treatWhitespaceAsSuffix;
     private final boolean simple;
+    /** ASCII bytes that no rule touches when another ASCII byte or the end follows: copied as they are. */
+    private final boolean[] copied = new boolean[0x80];
 
     Normalizer(NormalizerSpec spec, boolean treatWhitespaceAsSuffix, ByteTrie userDefined, String source) {
         this.charsMap = spec.precompiledCharsmap().length == 0 ? null : PrecompiledCharsMap.decode(spec.precompiledCharsmap(), source);
@@ -46,6 +48,10 @@ final class Normalizer {
         this.escapeWhitespaces = spec.escapeWhitespaces();
         this.treatWhitespaceAsSuffix = treatWhitespaceAsSuffix;
         this.simple = charsMap == null && this.userDefined == null && !removeExtraWhitespaces;
+        for (int c = 0; c < 0x80; c++) {
+            copied[c] = (this.userDefined == null || this.userDefined.child(0, c) == ByteTrie.NONE)
+                    && (charsMap == null || charsMap.copiesAscii(c));
+        }
     }
 
     /**
@@ -87,6 +93,42 @@ final class Normalizer {
         }
         boolean prevSpace = removeExtraWhitespaces;
         while (pos < inLength) {
+            if (copiedAt(in, pos, inLength)) {
+                // A run of ASCII bytes no rule touches: each is its own rule, copied (a space escaped,
+                // and dropped after a space when extra whitespace is removed).
+                out.reserve((inLength - pos) * 3 + 8);
+                byte[] ob = out.bytes;
+                int[] oo = out.toOrig;
+                int o = out.length;
+                do {
+                    byte c = in[pos];
+                    if (c != ' ') {
+                        ob[o] = c;
+                        oo[o++] = consumed;
+                        prevSpace = false;
+                    } else {
+                        if (!prevSpace) {
+                            if (escapeWhitespaces) {
+                                ob[o] = SPACE_SYMBOL[0];
+                                ob[o + 1] = SPACE_SYMBOL[1];
+                                ob[o + 2] = SPACE_SYMBOL[2];
+                                oo[o] = consumed;
+                                oo[o + 1] = consumed;
+                                oo[o + 2] = consumed;
+                                o += 3;
+                            } else {
+                                ob[o] = ' ';
+                                oo[o++] = consumed;
+                            }
+                        }
+                        prevSpace = removeExtraWhitespaces;
+                    }
+                    consumed++;
+                    pos++;
+                } while (pos < inLength && copiedAt(in, pos, inLength));
+                out.length = o;
+                continue;
+            }
             prefix(in, pos, inLength, rule);
             byte[] src = rule.source;
             int s = rule.from;
@@ -126,6 +168,12 @@ final class Normalizer {
         }
         out.reserve(1);
         out.finish(consumed);
+    }
+
+    /** Whether {@code in[pos]} is an ASCII byte no rule touches, followed by another ASCII byte or the end. */
+    private boolean copiedAt(byte[] in, int pos, int end) {
+        byte c = in[pos];
+        return c >= 0 && copied[c] && (pos + 1 == end || in[pos + 1] >= 0);
     }
 
     /** Identity rules, spaces kept: copy, escaping spaces (Llama 2's case, the hot path). */
