@@ -33,8 +33,8 @@ final class UnigramSegmenter implements Segmenter {
     static final int BEFORE_SPACE = 1;
     /** Word mode: cut after each U+2581 that another character follows (no piece has one there). */
     static final int AFTER_SPACE = 2;
-    /** 2^-24: the relative error bound of rounding to float (half an ulp). */
-    private static final double FLOAT_EPS = 0x1p-24;
+    /** Half an ulp, and a little more for the double sum rounded before it (at most 2^-53 of the value). */
+    private static final double HALF_ULP = 0.5 * (1 + 0x1p-20);
 
     private final ByteTrie trie;
     private final float[] scores;
@@ -195,7 +195,7 @@ final class UnigramSegmenter implements Segmenter {
             w = analyze(b, from, to, k0, k1, hash, s);
             cache.put(w);
         }
-        if (!(Math.abs(base) <= w.maxBase)) {
+        if (!(Math.ulp((float) ((Math.abs(base) + w.span) * 1.001)) * HALF_ULP < w.leadPerRounding)) {
             return viterbi(b, from, to, base, out, s);
         }
         int[] pieces = w.pieces;
@@ -289,10 +289,11 @@ final class UnigramSegmenter implements Segmenter {
         java.util.Arrays.fill(second, 0, n + 1, Double.NEGATIVE_INFINITY);
         best[0] = 0;
         double magnitude = 0;
+        int[] charsBefore = s.ints3 = Scratch.ensure(s.ints3, n + 1);
         int chars = 0;
         int pos = 0;
         while (pos < n) {
-            chars++;
+            charsBefore[pos] = chars++;
             double tillHere = best[pos];
             boolean hasSingle = false;
             int mblen = Math.min(Normalizer.oneCharLen(b[from + pos] & 0xFF), n - pos);
@@ -321,10 +322,13 @@ final class UnigramSegmenter implements Segmenter {
             }
             pos += mblen;
         }
+        charsBefore[n] = chars;
+        double span = magnitude + 1;
         int count = 0;
-        double lead = Double.POSITIVE_INFINITY;
+        double leadPerRounding = Double.POSITIVE_INFINITY;
         for (int end = n; end > 0; end = startsAt[end]) {
-            lead = Math.min(lead, best[end] - second[end]);
+            double lead = best[end] - second[end] - span * 0x1p-40;
+            leadPerRounding = Math.min(leadPerRounding, lead / (2 * charsBefore[end] - 1));
             count++;
         }
         int[] pieces = new int[count];
@@ -333,9 +337,7 @@ final class UnigramSegmenter implements Segmenter {
             packable &= bestId[end] <= MAX_PACKED_ID;
             pieces[k] = bestId[end] << 8 | (end - startsAt[end]);
         }
-        double sums = magnitude + 1;
-        double maxBase = packable ? (lead - sums * 0x1p-40) / (2 * chars * FLOAT_EPS * 1.01) - sums : Double.NaN;
-        return new UnigramWordCache.Word(b, from, to, k0, k1, hash, pieces, maxBase);
+        return new UnigramWordCache.Word(b, from, to, k0, k1, hash, pieces, span, packable ? leadPerRounding : Double.NaN);
     }
 
     private static void offer(double[] best, double[] second, int[] startsAt, int[] bestId, int end, double candidate,

@@ -84,17 +84,23 @@ final class UnigramWordCache {
         final int hash;
         /** The best path: {@code id << 8 | length in bytes} per piece, left to right. */
         final int[] pieces;
-        /** The path is the float loop's when the best score before the word is at most this far from 0 (NaN: never). */
-        final double maxBase;
+        /** A bound on |score| of every candidate in the word's lattice, from a best score of 0 before it. */
+        final double span;
+        /**
+         * The smallest lead, over the ends on the path, of the best candidate over the next, divided by
+         * the number of float roundings that may stand between them there (NaN: the path never holds).
+         */
+        final double leadPerRounding;
 
-        Word(byte[] b, int from, int to, long k0, long k1, int hash, int[] pieces, double maxBase) {
+        Word(byte[] b, int from, int to, long k0, long k1, int hash, int[] pieces, double span, double leadPerRounding) {
             this.k0 = k0;
             this.k1 = k1;
             this.length = to - from;
             this.rest = length > 16 ? Arrays.copyOfRange(b, from + 16, to) : NO_BYTES;
             this.hash = hash;
             this.pieces = pieces;
-            this.maxBase = maxBase;
+            this.span = span;
+            this.leadPerRounding = leadPerRounding;
         }
     }
 }
