@@ -129,7 +129,25 @@ final class Normalizer {
                 out.length = o;
                 continue;
             }
-            prefix(in, pos, inLength, rule);
+            int lead = in[pos] & 0xFF;
+            if (lead >= 0x80 && (userDefined == null || userDefined.child(0, lead) == ByteTrie.NONE)) {
+                long match = charsMap == null ? -1 : charsMap.longestMatch(in, pos, inLength);
+                int len;
+                if (match < 0 && (len = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, inLength)) > 0) {
+                    // a character no rule touches: copied
+                    out.reserve(len);
+                    for (int k = 0; k < len; k++) {
+                        out.append(in[pos + k], consumed);
+                    }
+                    prevSpace = false;
+                    consumed += len == 4 ? 2 : 1;
+                    pos += len;
+                    continue;
+                }
+                charsMapRule(in, pos, inLength, match, rule);
+            } else {
+                prefix(in, pos, inLength, rule);
+            }
             byte[] src = rule.source;
             int s = rule.from;
             int e = rule.to;
@@ -262,16 +280,18 @@ final class Normalizer {
                 return;
             }
         }
-        if (charsMap != null) {
-            long match = charsMap.longestMatch(in, pos, end);
-            if (match >= 0) {
-                int length = (int) match;
-                int value = (int) (match >>> 32);
-                byte[] repl = charsMap.replacements();
-                int from = Math.min(value, repl.length);
-                rule.set(length, repl, from, charsMap.replacementEnd(from));
-                return;
-            }
+        charsMapRule(in, pos, end, charsMap == null ? -1 : charsMap.longestMatch(in, pos, end), rule);
+    }
+
+    /** The rule at {@code in[pos]} when no user-defined symbol starts there, given the charsmap's longest match. */
+    private void charsMapRule(byte[] in, int pos, int end, long match, Rule rule) {
+        if (match >= 0) {
+            int length = (int) match;
+            int value = (int) (match >>> 32);
+            byte[] repl = charsMap.replacements();
+            int from = Math.min(value, repl.length);
+            rule.set(length, repl, from, charsMap.replacementEnd(from));
+            return;
         }
         int n = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, end);
         if (n == 0) {
