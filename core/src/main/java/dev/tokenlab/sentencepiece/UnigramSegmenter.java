@@ -198,16 +198,33 @@ final class UnigramSegmenter implements Segmenter {
         if (!(Math.ulp((float) ((Math.abs(base) + w.span) * 1.001)) * HALF_ULP < w.leadPerRounding)) {
             return viterbi(b, from, to, base, out, s);
         }
-        int[] pieces = w.pieces;
         int at = from;
-        for (int piece : pieces) {
-            int id = piece >>> 8;
-            int end = at + (piece & 0xFF);
-            out.add(at, end, id);
-            base = id == unkId ? unkScore + base : (float) (pieceScore(id, end - at) + base);
-            at = end;
+        int count = w.count;
+        base = emit(w.p0, at, base, out);
+        at += w.p0 & 0xFF;
+        if (count > 1) {
+            base = emit(w.p1, at, base, out);
+            at += w.p1 & 0xFF;
+            if (count > 2) {
+                base = emit(w.p2, at, base, out);
+                at += w.p2 & 0xFF;
+                if (count > 3) {
+                    for (int piece : w.more) {
+                        base = emit(piece, at, base, out);
+                        at += piece & 0xFF;
+                    }
+                }
+            }
         }
         return base;
+    }
+
+    /** Appends the cached piece {@code id << 8 | length} at {@code at}; returns the best score after it. */
+    private float emit(int piece, int at, float base, Segmentation out) {
+        int id = piece >>> 8;
+        int length = piece & 0xFF;
+        out.add(at, at + length, id);
+        return id == unkId ? unkScore + base : (float) (pieceScore(id, length) + base);
     }
 
     /**

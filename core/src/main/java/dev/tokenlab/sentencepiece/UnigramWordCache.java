@@ -23,9 +23,9 @@ final class UnigramWordCache {
     private static final int WAYS = 4;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] NO_BYTES = new byte[0];
+    private static final int[] NO_INTS = new int[0];
 
     private final Word[] words = new Word[SIZE];
-    private final int[] hashes = new int[SIZE];
 
     /** The bytes {@code b[at, at + count)} ({@code count} 0..8) as a little-endian long, zero above. */
     static long bytes(byte[] b, int at, int count) {
@@ -52,12 +52,13 @@ final class UnigramWordCache {
     Word get(byte[] b, int from, int to, long k0, long k1, int hash) {
         int set = hash & (SIZE - WAYS);
         for (int i = set; i < set + WAYS; i++) {
-            if (hashes[i] == hash) {
-                Word w = words[i];
-                if (w != null && w.k0 == k0 && w.k1 == k1 && w.length == to - from
-                        && (w.length <= 16 || Arrays.equals(w.rest, 0, w.rest.length, b, from + 16, to))) {
-                    return w;
-                }
+            Word w = words[i];
+            if (w == null) {
+                return null;
+            }
+            if (w.hash == hash && w.k0 == k0 && w.k1 == k1 && w.length == to - from
+                    && (w.length <= 16 || Arrays.equals(w.rest, 0, w.rest.length, b, from + 16, to))) {
+                return w;
             }
         }
         return null;
@@ -68,10 +69,8 @@ final class UnigramWordCache {
         int set = w.hash & (SIZE - WAYS);
         for (int i = set + WAYS - 1; i > set; i--) {
             words[i] = words[i - 1];
-            hashes[i] = hashes[i - 1];
         }
         words[set] = w;
-        hashes[set] = w.hash;
     }
 
     /** One cached word. */
@@ -82,8 +81,12 @@ final class UnigramWordCache {
         final byte[] rest;
         final int length;
         final int hash;
-        /** The best path: {@code id << 8 | length in bytes} per piece, left to right. */
-        final int[] pieces;
+        /** The best path, {@code id << 8 | length in bytes} per piece, left to right: the first three, then the rest. */
+        final int p0;
+        final int p1;
+        final int p2;
+        final int[] more;
+        final int count;
         /** A bound on |score| of every candidate in the word's lattice, from a best score of 0 before it. */
         final double span;
         /**
@@ -98,7 +101,11 @@ final class UnigramWordCache {
             this.length = to - from;
             this.rest = length > 16 ? Arrays.copyOfRange(b, from + 16, to) : NO_BYTES;
             this.hash = hash;
-            this.pieces = pieces;
+            this.count = pieces.length;
+            this.p0 = pieces[0];
+            this.p1 = count > 1 ? pieces[1] : 0;
+            this.p2 = count > 2 ? pieces[2] : 0;
+            this.more = count > 3 ? Arrays.copyOfRange(pieces, 3, count) : NO_INTS;
             this.span = span;
             this.leadPerRounding = leadPerRounding;
         }
