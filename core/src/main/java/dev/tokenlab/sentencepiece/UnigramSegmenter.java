@@ -138,6 +138,14 @@ final class UnigramSegmenter implements Segmenter {
         return unkScore;
     }
 
+    /** The whole text as one lattice, never from the cache: what {@link #segment} must equal (for tests). */
+    void segmentWholeText(NormalizedText text, Segmentation out, Scratch s) {
+        out.clear();
+        if (text.length > 0) {
+            viterbi(text.bytes, 0, text.length, 0f, out, s);
+        }
+    }
+
     @Override
     public void segment(NormalizedText text, Segmentation out, Scratch s) {
         out.clear();
