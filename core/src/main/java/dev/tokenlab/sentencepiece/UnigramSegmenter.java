@@ -200,6 +200,9 @@ final class UnigramSegmenter implements Segmenter {
         int hash = UnigramWordCache.hash(k0, k1, length);
         UnigramWordCache.Word w = cache.get(b, from, to, k0, k1, hash);
         if (w == null) {
+            if (cache.firstSighting(hash)) {
+                return viterbi(b, from, to, base, out, s); // many words occur once: do not analyze those
+            }
             w = analyze(b, from, to, k0, k1, hash, s);
             cache.put(w);
         }

@@ -26,6 +26,8 @@ final class UnigramWordCache {
     private static final int[] NO_INTS = new int[0];
 
     private final Word[] words = new Word[SIZE];
+    /** Hashes of words missed once (direct-mapped; a collision forgets the older). */
+    private final int[] seen = new int[SIZE];
 
     /** The bytes {@code b[at, at + count)} ({@code count} 0..8) as a little-endian long, zero above. */
     static long bytes(byte[] b, int at, int count) {
@@ -62,6 +64,19 @@ final class UnigramWordCache {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether this is the first time (as far as the table of recent hashes knows) a word with this
+     * hash is looked up and missed; records it.
+     */
+    boolean firstSighting(int hash) {
+        int slot = (hash >>> 16 ^ hash) & (SIZE - 1);
+        if (seen[slot] == hash) {
+            return false;
+        }
+        seen[slot] = hash;
+        return true;
     }
 
     /** Stores an entry first in its set, moving the others down (the last one leaves). */
