@@ -37,6 +37,8 @@ final class Normalizer {
     private final boolean escapeWhitespaces;
     private final boolean treatWhitespaceAsSuffix;
     private final boolean simple;
+    /** ASCII bytes that no rule touches when another ASCII byte or the end follows: copied as they are. */
+    private final boolean[] copied = new boolean[0x80];
 
     Normalizer(NormalizerSpec spec, boolean treatWhitespaceAsSuffix, ByteTrie userDefined, String source) {
         this.charsMap = spec.precompiledCharsmap().length == 0 ? null : PrecompiledCharsMap.decode(spec.precompiledCharsmap(), source);
@@ -46,6 +48,10 @@ final class Normalizer {
         this.escapeWhitespaces = spec.escapeWhitespaces();
         this.treatWhitespaceAsSuffix = treatWhitespaceAsSuffix;
         this.simple = charsMap == null && this.userDefined == null && !removeExtraWhitespaces;
+        for (int c = 0; c < 0x80; c++) {
+            copied[c] = (this.userDefined == null || this.userDefined.child(0, c) == ByteTrie.NONE)
+                    && (charsMap == null || charsMap.copiesAscii(c));
+        }
     }
 
     /**
@@ -87,7 +93,61 @@ final class Normalizer {
         }
         boolean prevSpace = removeExtraWhitespaces;
         while (pos < inLength) {
-            prefix(in, pos, inLength, rule);
+            if (copiedAt(in, pos, inLength)) {
+                // A run of ASCII bytes no rule touches: each is its own rule, copied (a space escaped,
+                // and dropped after a space when extra whitespace is removed).
+                out.reserve((inLength - pos) * 3 + 8);
+                byte[] ob = out.bytes;
+                int[] oo = out.toOrig;
+                int o = out.length;
+                do {
+                    byte c = in[pos];
+                    if (c != ' ') {
+                        ob[o] = c;
+                        oo[o++] = consumed;
+                        prevSpace = false;
+                    } else {
+                        if (!prevSpace) {
+                            if (escapeWhitespaces) {
+                                ob[o] = SPACE_SYMBOL[0];
+                                ob[o + 1] = SPACE_SYMBOL[1];
+                                ob[o + 2] = SPACE_SYMBOL[2];
+                                oo[o] = consumed;
+                                oo[o + 1] = consumed;
+                                oo[o + 2] = consumed;
+                                o += 3;
+                            } else {
+                                ob[o] = ' ';
+                                oo[o++] = consumed;
+                            }
+                        }
+                        prevSpace = removeExtraWhitespaces;
+                    }
+                    consumed++;
+                    pos++;
+                } while (pos < inLength && copiedAt(in, pos, inLength));
+                out.length = o;
+                continue;
+            }
+            int lead = in[pos] & 0xFF;
+            if (lead >= 0x80 && (userDefined == null || userDefined.child(0, lead) == ByteTrie.NONE)) {
+                long match = charsMap == null ? -1 : charsMap.longestMatch(in, pos, inLength);
+                int len;
+                if (match < 0 && (len = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, inLength)) > 0) {
+                    // a character no rule touches: copied
+                    out.reserve(len);
+                    for (int k = 0; k < len; k++) {
+                        out.append(in[pos + k], consumed);
+                    }
+                    prevSpace = false;
+                    consumed += len == 4 ? 2 : 1;
+                    pos += len;
+                    continue;
+                }
+                charsMapRule(in, pos, inLength, match, rule);
+            } else {
+                prefix(in, pos, inLength, rule);
+            }
             byte[] src = rule.source;
             int s = rule.from;
             int e = rule.to;
@@ -126,6 +186,12 @@ final class Normalizer {
         }
         out.reserve(1);
         out.finish(consumed);
+    }
+
+    /** Whether {@code in[pos]} is an ASCII byte no rule touches, followed by another ASCII byte or the end. */
+    private boolean copiedAt(byte[] in, int pos, int end) {
+        byte c = in[pos];
+        return c >= 0 && copied[c] && (pos + 1 == end || in[pos + 1] >= 0);
     }
 
     /** Identity rules, spaces kept: copy, escaping spaces (Llama 2's case, the hot path). */
@@ -214,16 +280,18 @@ final class Normalizer {
                 return;
             }
         }
-        if (charsMap != null) {
-            long match = charsMap.longestMatch(in, pos, end);
-            if (match >= 0) {
-                int length = (int) match;
-                int value = (int) (match >>> 32);
-                byte[] repl = charsMap.replacements();
-                int from = Math.min(value, repl.length);
-                rule.set(length, repl, from, charsMap.replacementEnd(from));
-                return;
-            }
+        charsMapRule(in, pos, end, charsMap == null ? -1 : charsMap.longestMatch(in, pos, end), rule);
+    }
+
+    /** The rule at {@code in[pos]} when no user-defined symbol starts there, given the charsmap's longest match. */
+    private void charsMapRule(byte[] in, int pos, int end, long match, Rule rule) {
+        if (match >= 0) {
+            int length = (int) match;
+            int value = (int) (match >>> 32);
+            byte[] repl = charsMap.replacements();
+            int from = Math.min(value, repl.length);
+            rule.set(length, repl, from, charsMap.replacementEnd(from));
+            return;
         }
         int n = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, end);
         if (n == 0) {

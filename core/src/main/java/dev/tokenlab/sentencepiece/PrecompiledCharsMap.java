@@ -79,6 +79,32 @@ final class PrecompiledCharsMap {
         return best;
     }
 
+    /**
+     * Whether no rule matches where the ASCII byte {@code c} is followed by another ASCII byte or by
+     * the end: no rule's source is {@code c} alone or {@code c} and then an ASCII byte. (nmt_nfkc has
+     * rules that start with letters, such as "A" + U+0301 → "Á", but none of those.)
+     */
+    boolean copiesAscii(int c) {
+        int[] u = units;
+        int n = u.length;
+        int nodePos = offset(u[0]) ^ c;
+        if (nodePos < 0 || nodePos >= n || (u[nodePos] & 0x800000FF) != c) {
+            return true;
+        }
+        int unit = u[nodePos];
+        if (((unit >>> 8) & 1) == 1) {
+            return false;
+        }
+        int base = nodePos ^ offset(unit);
+        for (int d = 0; d < 0x80; d++) {
+            int next = base ^ d;
+            if (next >= 0 && next < n && (u[next] & 0x800000FF) == d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int offset(int unit) {
         return (unit >>> 10) << ((unit & (1 << 9)) >>> 6);
     }

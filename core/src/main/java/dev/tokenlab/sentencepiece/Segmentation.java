@@ -37,7 +37,12 @@ final class Segmentation {
 
     /** Reverses the pieces (segmenters that backtrack add them right to left). */
     void reverse() {
-        for (int i = 0, j = count - 1; i < j; i++, j--) {
+        reverse(0);
+    }
+
+    /** Reverses the pieces from {@code first} on. */
+    void reverse(int first) {
+        for (int i = first, j = count - 1; i < j; i++, j--) {
             int t = starts[i];
             starts[i] = starts[j];
             starts[j] = t;

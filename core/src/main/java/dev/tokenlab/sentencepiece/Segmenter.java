@@ -20,10 +20,16 @@ interface Segmenter {
         int[] ints5 = new int[0];
         int[] ints6 = new int[0];
         float[] floats = new float[0];
+        double[] doubles1 = new double[0];
+        double[] doubles2 = new double[0];
         long[] heap = new long[0];
 
         static int[] ensure(int[] a, int n) {
             return a.length >= n ? a : new int[Math.max(n, a.length + (a.length >> 1))];
+        }
+
+        static double[] ensure(double[] a, int n) {
+            return a.length >= n ? a : new double[Math.max(n, a.length + (a.length >> 1))];
         }
     }
 }

@@ -129,6 +129,64 @@ class ToyModelsTest {
         assertArrayEquals(new int[] {5, 5}, weak.encode("abab"));
     }
 
+    static UnigramSegmenter unigram(Tokenizer t) {
+        return (UnigramSegmenter) ((SentencePieceTokenizer) t).segmenter();
+    }
+
+    @Test
+    void unigramSegmentsWordByWordOnlyWhenNoPieceSpansAWordStart() {
+        // No piece has ▁ after another character: cut before each such ▁.
+        Tokenizer prefix = tok(new ModelProtoWriter().modelType(ModelType.UNIGRAM)
+                .piece("<unk>", 0, PieceType.UNKNOWN) // 0
+                .piece("\u2581a", -1)                  // 1
+                .piece("b", -1)                        // 2
+                .piece("\u2581\u2581", -1)             // 3: ▁ after ▁ is fine
+                .piece("a", -1));                      // 4
+        assertEquals(UnigramSegmenter.BEFORE_SPACE, unigram(prefix).wordMode());
+        assertArrayEquals(new int[] {1, 2, 3, 4}, prefix.encode("ab  a"));
+        // No piece has ▁ before another character (treat_whitespace_as_suffix): cut after each such ▁.
+        Tokenizer suffix = tok(new ModelProtoWriter().modelType(ModelType.UNIGRAM).treatWhitespaceAsSuffix(true)
+                .piece("<unk>", 0, PieceType.UNKNOWN) // 0
+                .piece("a\u2581", -1)                  // 1
+                .piece("b", -1));                      // 2
+        assertEquals(UnigramSegmenter.AFTER_SPACE, unigram(suffix).wordMode());
+        assertArrayEquals(new int[] {2, 1, 1}, suffix.encode("ba a"));
+        // "a▁b" spans the start of the word "▁b", and "▁a" the end of "a▁": the whole text is one lattice.
+        Tokenizer whole = tok(new ModelProtoWriter().modelType(ModelType.UNIGRAM).addDummyPrefix(false)
+                .piece("<unk>", 0, PieceType.UNKNOWN) // 0
+                .piece("a", -1)                        // 1
+                .piece("b", -1)                        // 2
+                .piece("\u2581b", -1)                  // 3
+                .piece("a\u2581b", -1.5f));            // 4: beats a + ▁b (-2), which words cut apart would give
+        assertEquals(UnigramSegmenter.WHOLE_TEXT, unigram(whole).wordMode());
+        assertArrayEquals(new int[] {4}, whole.encode("a b"));
+        assertArrayEquals(new int[] {1, 4}, whole.encode("aa b"));
+        // UNUSED pieces are never in the lattice, so they do not stop the cut.
+        Tokenizer unused = tok(new ModelProtoWriter().modelType(ModelType.UNIGRAM)
+                .piece("<unk>", 0, PieceType.UNKNOWN)        // 0
+                .piece("\u2581a", -1)                         // 1
+                .piece("a\u2581a", -0.1f, PieceType.UNUSED));  // 2
+        assertEquals(UnigramSegmenter.BEFORE_SPACE, unigram(unused).wordMode());
+        assertArrayEquals(new int[] {1, 1}, unused.encode("a a"));
+    }
+
+    @Test
+    void unigramWordsDependOnTheScoreBeforeThem() {
+        // The loop stores each best score as a float, so the same word can segment differently after a
+        // long text: after "▁z" (-1e6) the best score at "▁a" rounds from -1000001.01 to -1000001, and
+        // ▁a + b (-1000001 - 1.995) beats ▁ab (-1000003); alone, ▁a + b is -3.005 and ▁ab (-3) wins.
+        Tokenizer t = tok(new ModelProtoWriter().modelType(ModelType.UNIGRAM)
+                .piece("<unk>", 0, PieceType.UNKNOWN) // 0
+                .piece("\u2581z", -1e6f)               // 1
+                .piece("\u2581ab", -3)                 // 2
+                .piece("\u2581a", -1.01f)              // 3
+                .piece("b", -1.995f));                 // 4
+        assertEquals(UnigramSegmenter.BEFORE_SPACE, unigram(t).wordMode());
+        assertArrayEquals(new int[] {2}, t.encode("ab")); // the word is cached with this path ...
+        assertArrayEquals(new int[] {1, 3, 4}, t.encode("z ab")); // ... which does not hold after ▁z
+        assertArrayEquals(new int[] {2, 1, 3, 4, 3, 4}, t.encode("ab z ab ab"));
+    }
+
     @Test
     void normalizerFlags() {
         ModelProtoWriter pieces = new ModelProtoWriter()

@@ -75,6 +75,23 @@ class DjlConformanceTest {
         }
     }
 
+    /**
+     * Long texts, where the best path's score (a float) is large and coarse: a Unigram word's path
+     * can then differ from its path at the start of a text (core must not reuse the latter).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {TEST_MODEL, TEST_JA_MODEL})
+    void longTexts(String model) throws IOException {
+        Tokenizer ref = reference(model);
+        Tokenizer core = core(model);
+        String botchan = Files.readString(SharedData.require("corpus/botchan.txt"));
+        String wagahai = Files.readString(SharedData.require("corpus/wagahaiwa_nekodearu.txt"));
+        for (String text : List.of(botchan.repeat(3), wagahai.repeat(2), botchan + wagahai + botchan)) {
+            int[] expected = ref.encode(text);
+            assertArrayEquals(expected, core.encode(text), () -> model + " on a text of " + text.length() + " characters");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {LLAMA2, TEST_MODEL, TEST_JA_MODEL})
     void corpusLineByLine(String model) throws IOException {

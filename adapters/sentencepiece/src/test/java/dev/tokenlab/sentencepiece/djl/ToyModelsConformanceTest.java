@@ -52,6 +52,10 @@ class ToyModelsConformanceTest {
     }
 
     private void compare(String what, ModelProtoWriter w) throws IOException {
+        compare(what, w, UNITS);
+    }
+
+    private void compare(String what, ModelProtoWriter w, String[] units) throws IOException {
         Path file = dir.resolve(what + ".model");
         Files.write(file, w.bytes());
         Tokenizer core = SentencePieceTokenizer.read(what, w.bytes(), what);
@@ -60,7 +64,7 @@ class ToyModelsConformanceTest {
             for (int t = 0; t < 2000; t++) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = random.nextInt(14); k > 0; k--) {
-                    sb.append(UNITS[random.nextInt(UNITS.length)]);
+                    sb.append(units[random.nextInt(units.length)]);
                 }
                 String s = sb.toString();
                 int[] expected = ref.encode(s);
@@ -86,5 +90,38 @@ class ToyModelsConformanceTest {
         compare("unigram-bytes", pieces(ModelType.UNIGRAM, true));
         compare("unigram-collapse", pieces(ModelType.UNIGRAM, true).removeExtraWhitespaces(true));
         compare("unigram-suffix", pieces(ModelType.UNIGRAM, false).treatWhitespaceAsSuffix(true).removeExtraWhitespaces(true));
+    }
+
+    /** Unigram models whose pieces let the lattice be cut into words (before or after each ▁). */
+    @Test
+    void unigramWordByWord() throws IOException {
+        ModelProtoWriter prefix = new ModelProtoWriter().modelType(ModelType.UNIGRAM)
+                .piece("<unk>", 0, PieceType.UNKNOWN).piece("<s>", 0, PieceType.CONTROL).piece("</s>", 0, PieceType.CONTROL)
+                .piece("\u2581", -3).piece("a", -2).piece("b", -2).piece("aa", -1).piece("ab", -1).piece("ba", -1)
+                .piece("\u2581a", -1.5f).piece("\u2581\u2581", -1).piece("\u2581ab", -2.5f).piece("abc", -0.5f)
+                .piece("bc", -0.7f, PieceType.UNUSED).piece("a\u2581b", -0.1f, PieceType.UNUSED)
+                .piece("<sep>", 0, PieceType.USER_DEFINED);
+        compare("unigram-words", prefix);
+        compare("unigram-words-collapse", prefix.removeExtraWhitespaces(true));
+        ModelProtoWriter suffix = new ModelProtoWriter().modelType(ModelType.UNIGRAM).treatWhitespaceAsSuffix(true)
+                .piece("<unk>", 0, PieceType.UNKNOWN).piece("<s>", 0, PieceType.CONTROL).piece("</s>", 0, PieceType.CONTROL)
+                .piece("\u2581", -3).piece("a", -2).piece("b", -2).piece("aa", -1).piece("ab", -1).piece("ba", -1)
+                .piece("a\u2581", -1.5f).piece("\u2581\u2581", -1).piece("ab\u2581", -2.5f).piece("abc", -0.5f)
+                .piece("<sep>", 0, PieceType.USER_DEFINED);
+        compare("unigram-words-suffix", suffix);
+        compare("unigram-words-suffix-bytes", suffix.bytePieces());
+    }
+
+    /**
+     * A word whose best path at the start of a text is not its best path after "▁z" (-1e6), because
+     * the best scores are stored as floats: cached words must not be reused there.
+     */
+    @Test
+    void unigramWordsAfterALargeScore() throws IOException {
+        ModelProtoWriter w = new ModelProtoWriter().modelType(ModelType.UNIGRAM)
+                .piece("<unk>", 0, PieceType.UNKNOWN).piece("<s>", 0, PieceType.CONTROL).piece("</s>", 0, PieceType.CONTROL)
+                .piece("\u2581z", -1e6f).piece("\u2581ab", -3).piece("\u2581a", -1.01f).piece("b", -1.995f)
+                .piece("\u2581b", -2.5f).piece("\u2581y", -3e5f).piece("ba", -2.2f).piece("a", -1.4f);
+        compare("unigram-large-scores", w, new String[] {"ab", "ab", " ", " ", "a", "b", "z", "y", "é"});
     }
 }
