@@ -49,6 +49,25 @@ public final class Utf8 {
         return p;
     }
 
+    /** The number of bytes {@link #encode} writes for {@code text[from, to)} (a lone surrogate takes 3, as U+FFFD). */
+    public static int encodedLength(CharSequence text, int from, int to) {
+        int n = to - from;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    n += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    n += 2; // 4 bytes for 2 chars
+                    i++;
+                } else {
+                    n += 2;
+                }
+            }
+        }
+        return n;
+    }
+
     /** The number of UTF-8 bytes of one UTF-16 char at {@code text[i]} (4 for a surrogate pair's high half, 0 for its low half). */
     public static int byteLength(CharSequence text, int i, int end) {
         char c = text.charAt(i);

@@ -253,6 +253,18 @@ final class BpeSegmenter implements Segmenter {
         word(b, from, n, out, s);
     }
 
+    @Override
+    public boolean cutsBeforeSpace() {
+        return wordsIndependent;
+    }
+
+    /** Blocks are cut between words, which merge independently: nothing carries over ({@code carry} is 0). */
+    @Override
+    public float segmentBlock(NormalizedText text, float carry, Segmentation out, Scratch s) {
+        segment(text, out, s);
+        return 0f;
+    }
+
     /** Merges one word, through the cache when it is short. */
     private void word(byte[] b, int from, int to, Segmentation out, Scratch s) {
         int length = to - from;

@@ -59,44 +59,83 @@ final class Normalizer {
      * UTF-16 offsets relative to the start of {@code in}.
      */
     void normalize(byte[] in, int inLength, NormalizedText out) {
+        normalizeBlock(in, inLength, new Cursor(), Integer.MAX_VALUE, out);
+    }
+
+    /**
+     * Where a block-by-block normalization of one text stands: the next input byte, the UTF-16 units
+     * consumed before it, and whether the start of the text (leading spaces, dummy prefix) is done.
+     */
+    static final class Cursor {
+        int pos;
+        int consumed;
+        boolean started;
+
+        void reset() {
+            pos = 0;
+            consumed = 0;
+            started = false;
+        }
+    }
+
+    /**
+     * Normalizes the next block of {@code in[0, inLength)} into {@code out} (cleared), from where
+     * {@code cursor} stands, and moves the cursor; returns whether the block reaches the end of the
+     * input. The loop is the one {@link #normalize} runs over the whole text, paused: it stops before
+     * the first space, at least {@code blockBytes} input bytes into the block, that is a rule of its
+     * own (no user-defined symbol or charsmap entry starts there or spans it) and comes after output
+     * ending in an ASCII character other than a space. Nothing the loop carries from rule to rule
+     * differs there (the previous output is no space), so the blocks' outputs, one after the other,
+     * are the whole text's, and each block after the first starts with the {@code ▁} of that space.
+     * Only with {@code escape_whitespaces}; text with no such space (Japanese, one long word) stays
+     * one block.
+     */
+    boolean normalizeBlock(byte[] in, int inLength, Cursor cursor, int blockBytes, NormalizedText out) {
         out.clear();
-        if (inLength == 0) {
-            out.reserve(1);
-            out.finish(0);
-            return;
-        }
-        if (simple) {
-            normalizeSimple(in, inLength, out);
-            return;
-        }
-        int pos = 0;
-        int consumed = 0; // UTF-16 units of input consumed so far
+        int cutFrom = (int) Math.min(inLength, (long) cursor.pos + blockBytes);
+        return simple ? normalizeSimple(in, inLength, cursor, cutFrom, out) : normalizeRules(in, inLength, cursor, cutFrom, out);
+    }
+
+    private boolean normalizeRules(byte[] in, int inLength, Cursor cursor, int cutFrom, NormalizedText out) {
+        int pos = cursor.pos;
+        int consumed = cursor.consumed; // UTF-16 units of input consumed so far
         Rule rule = new Rule();
-        if (removeExtraWhitespaces) {
-            while (pos < inLength) {
-                prefix(in, pos, inLength, rule);
-                if (!rule.isOneSpace()) {
-                    break;
+        boolean first = !cursor.started;
+        if (first) {
+            cursor.started = true;
+            if (inLength == 0) {
+                out.reserve(1);
+                out.finish(0);
+                return true;
+            }
+            if (removeExtraWhitespaces) {
+                while (pos < inLength) {
+                    prefix(in, pos, inLength, rule);
+                    if (!rule.isOneSpace()) {
+                        break;
+                    }
+                    consumed += utf16Units(in, pos, pos + rule.consumed);
+                    pos += rule.consumed;
                 }
-                consumed += utf16Units(in, pos, pos + rule.consumed);
-                pos += rule.consumed;
+            }
+            if (pos == inLength) {
+                out.reserve(1);
+                out.finish(consumed);
+                return true;
+            }
+            if (!treatWhitespaceAsSuffix && addDummyPrefix) {
+                out.reserve(3);
+                addSpace(out, consumed);
             }
         }
-        if (pos == inLength) {
-            out.reserve(1);
-            out.finish(consumed);
-            return;
-        }
-        out.reserve((inLength - pos) * 3 + 8);
-        if (!treatWhitespaceAsSuffix && addDummyPrefix) {
-            addSpace(out, consumed);
-        }
-        boolean prevSpace = removeExtraWhitespaces;
+        boolean prevSpace = first && removeExtraWhitespaces; // a later block starts after a character that is no space
+        boolean cut = false;
         while (pos < inLength) {
             if (copiedAt(in, pos, inLength)) {
                 // A run of ASCII bytes no rule touches: each is its own rule, copied (a space escaped,
                 // and dropped after a space when extra whitespace is removed).
-                out.reserve((inLength - pos) * 3 + 8);
+                out.reserve(Math.min(inLength - pos, Math.max(cutFrom - pos, 0) + 4096) * 3 + 8);
+                int stop = Math.min(inLength, pos + (out.bytes.length - out.length - 8) / 3);
                 byte[] ob = out.bytes;
                 int[] oo = out.toOrig;
                 int o = out.length;
@@ -108,6 +147,10 @@ final class Normalizer {
                         prevSpace = false;
                     } else {
                         if (!prevSpace) {
+                            if (pos >= cutFrom && escapeWhitespaces && o > 0 && ob[o - 1] >= 0 && ob[o - 1] != ' ') {
+                                cut = true;
+                                break;
+                            }
                             if (escapeWhitespaces) {
                                 ob[o] = SPACE_SYMBOL[0];
                                 ob[o + 1] = SPACE_SYMBOL[1];
@@ -125,8 +168,11 @@ final class Normalizer {
                     }
                     consumed++;
                     pos++;
-                } while (pos < inLength && copiedAt(in, pos, inLength));
+                } while (pos < stop && copiedAt(in, pos, inLength));
                 out.length = o;
+                if (cut) {
+                    break;
+                }
                 continue;
             }
             int lead = in[pos] & 0xFF;
@@ -172,6 +218,13 @@ final class Normalizer {
                 prevSpace = false;
             }
         }
+        cursor.pos = pos;
+        cursor.consumed = consumed;
+        if (cut) {
+            out.reserve(1);
+            out.finish(consumed);
+            return false;
+        }
         if (removeExtraWhitespaces) {
             byte[] space = escapeWhitespaces ? SPACE_SYMBOL : ONE_SPACE;
             while (endsWith(out, space)) {
@@ -186,6 +239,7 @@ final class Normalizer {
         }
         out.reserve(1);
         out.finish(consumed);
+        return true;
     }
 
     /** Whether {@code in[pos]} is an ASCII byte no rule touches, followed by another ASCII byte or the end. */
@@ -195,42 +249,65 @@ final class Normalizer {
     }
 
     /** Identity rules, spaces kept: copy, escaping spaces (Llama 2's case, the hot path). */
-    private void normalizeSimple(byte[] in, int inLength, NormalizedText out) {
-        out.reserve(inLength * 3 + 8);
+    private boolean normalizeSimple(byte[] in, int inLength, Cursor cursor, int cutFrom, NormalizedText out) {
+        int i = cursor.pos;
+        int consumed = cursor.consumed;
+        int n = 0;
+        out.reserve(Math.min(inLength - i, Math.max(cutFrom - i, 0) + 4096) * 3 + 8);
         byte[] b = out.bytes;
         int[] orig = out.toOrig;
-        int n = 0;
-        int consumed = 0;
-        if (!treatWhitespaceAsSuffix && addDummyPrefix) {
-            n = putSpace(b, orig, n, 0);
+        if (!cursor.started) {
+            cursor.started = true;
+            if (inLength > 0 && !treatWhitespaceAsSuffix && addDummyPrefix) {
+                n = putSpace(b, orig, n, 0);
+            }
         }
-        int i = 0;
-        while (i < inLength) {
-            int c = in[i] & 0xFF;
-            if (c < 0x80) {
-                if (c == ' ' && escapeWhitespaces) {
-                    n = putSpace(b, orig, n, consumed);
-                } else {
-                    b[n] = (byte) c;
+        boolean cut = false;
+        while (i < inLength && !cut) {
+            if (b.length - n < 16) {
+                out.length = n;
+                out.reserve(Math.min(inLength - i, 4096) * 3 + 8);
+                b = out.bytes;
+                orig = out.toOrig;
+            }
+            int stop = Math.min(inLength, i + (b.length - n - 8) / 3);
+            while (i < stop) {
+                int c = in[i] & 0xFF;
+                if (c < 0x80) {
+                    if (c == ' ' && escapeWhitespaces) {
+                        if (i >= cutFrom && n > 0 && b[n - 1] >= 0 && b[n - 1] != ' ') {
+                            cut = true;
+                            break;
+                        }
+                        n = putSpace(b, orig, n, consumed);
+                    } else {
+                        b[n] = (byte) c;
+                        orig[n++] = consumed;
+                    }
+                    i++;
+                    consumed++;
+                    continue;
+                }
+                int len = Math.min(oneCharLen(c), inLength - i);
+                for (int k = 0; k < len; k++) {
+                    b[n] = in[i + k];
                     orig[n++] = consumed;
                 }
-                i++;
-                consumed++;
-                continue;
+                consumed += len == 4 ? 2 : 1;
+                i += len;
             }
-            int len = Math.min(oneCharLen(c), inLength - i);
-            for (int k = 0; k < len; k++) {
-                b[n] = in[i + k];
-                orig[n++] = consumed;
-            }
-            consumed += len == 4 ? 2 : 1;
-            i += len;
         }
-        if (treatWhitespaceAsSuffix && addDummyPrefix) {
-            n = putSpace(b, orig, n, consumed);
+        cursor.pos = i;
+        cursor.consumed = consumed;
+        if (!cut && treatWhitespaceAsSuffix && addDummyPrefix && inLength > 0) {
+            out.length = n;
+            out.reserve(3);
+            n = putSpace(out.bytes, out.toOrig, n, consumed);
         }
         out.length = n;
+        out.reserve(1);
         out.finish(consumed);
+        return !cut;
     }
 
     private int putSpace(byte[] b, int[] orig, int n, int at) {

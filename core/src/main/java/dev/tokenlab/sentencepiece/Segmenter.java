@@ -11,6 +11,20 @@ interface Segmenter {
     /** Segments {@code text.bytes[0, text.length)} into {@code out} (cleared first). */
     void segment(NormalizedText text, Segmentation out, Scratch scratch);
 
+    /**
+     * Whether no piece spans a {@code ▁} that follows another character, so a text cut before such a
+     * {@code ▁} can be segmented block by block ({@link #segmentBlock}) with the same result.
+     */
+    boolean cutsBeforeSpace();
+
+    /**
+     * Segments one block of a longer text into {@code out} (cleared first): the first block, or one
+     * that starts with a {@code ▁} following another character at the end of the previous block.
+     * {@code carry} is what the previous block's call returned (0 for the first); the result is
+     * passed to the next block's. Only when {@link #cutsBeforeSpace}.
+     */
+    float segmentBlock(NormalizedText text, float carry, Segmentation out, Scratch scratch);
+
     /** Reusable working memory for one thread's calls. */
     final class Scratch {
         int[] ints1 = new int[0];

@@ -148,18 +148,35 @@ final class UnigramSegmenter implements Segmenter {
 
     @Override
     public void segment(NormalizedText text, Segmentation out, Scratch s) {
+        if (words == WHOLE_TEXT) {
+            out.clear();
+            if (text.length > 0) {
+                viterbi(text.bytes, 0, text.length, 0f, out, s);
+            }
+            return;
+        }
+        segmentBlock(text, 0f, out, s);
+    }
+
+    @Override
+    public boolean cutsBeforeSpace() {
+        return words == BEFORE_SPACE;
+    }
+
+    /**
+     * Word by word from the best score at the block's start ({@code carry}); returns the best score at
+     * its end, the same float the loop over the whole text holds there, so paths stay the same.
+     */
+    @Override
+    public float segmentBlock(NormalizedText text, float carry, Segmentation out, Scratch s) {
         out.clear();
         byte[] b = text.bytes;
         int n = text.length;
         if (n == 0) {
-            return;
-        }
-        if (words == WHOLE_TEXT) {
-            viterbi(b, 0, n, 0f, out, s);
-            return;
+            return carry;
         }
         boolean before = words == BEFORE_SPACE;
-        float base = 0f;
+        float base = carry;
         int from = 0;
         boolean prevSpace = false;
         int pos = 0;
@@ -182,7 +199,7 @@ final class UnigramSegmenter implements Segmenter {
             prevSpace = space;
             pos += Math.min(Normalizer.oneCharLen(c), n - pos);
         }
-        word(b, from, n, base, out, s);
+        return word(b, from, n, base, out, s);
     }
 
     /**
