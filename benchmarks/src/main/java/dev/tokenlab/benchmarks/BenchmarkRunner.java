@@ -145,10 +145,10 @@ public final class BenchmarkRunner {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("dev.tokenlab.benchmarks." + benchmark.replace(".", "\\.") + "$")
                 .forks(1)
-                .warmupIterations(full ? 3 : 2)
+                .warmupIterations(3)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(full ? 5 : 3)
-                .measurementTime(TimeValue.seconds(1))
+                .measurementTime(TimeValue.seconds(2)) // 1 s iterations let one noisy second swing a ratio by 30%
                 .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
                 .jvmArgsAppend("-Xmx3g", "-Dtokenlab.shared=" + Inputs.shared().toAbsolutePath(),
                         "-Dtokenlab.root=" + Inputs.root().toAbsolutePath());

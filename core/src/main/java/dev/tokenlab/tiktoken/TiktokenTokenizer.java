@@ -7,6 +7,7 @@ import dev.tokenlab.TokenizerException;
 import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.bpe.BytePairMerger;
 import dev.tokenlab.bpe.MergeBuffers;
+import dev.tokenlab.bpe.MergeCache;
 import dev.tokenlab.internal.IntBuffer;
 import dev.tokenlab.internal.Utf8;
 import dev.tokenlab.pretokenize.PreTokenizer;
@@ -36,6 +37,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     private final TiktokenSpec spec;
     private final ByteVocabulary vocab;
     private final BytePairMerger merger;
+    private final MergeCache mergeCache;
     private final PreTokenizer preTokenizer;
     private final Map<String, Integer> specials;
     private final Map<Integer, byte[]> specialBytes;
@@ -47,6 +49,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         this.spec = spec;
         this.vocab = vocab;
         this.merger = new BytePairMerger(vocab);
+        this.mergeCache = new MergeCache(merger);
         this.preTokenizer = spec.preTokenizer();
         this.specials = Collections.unmodifiableMap(new LinkedHashMap<>(spec.specialTokens()));
         Map<Integer, byte[]> bytes = new HashMap<>();
@@ -230,7 +233,7 @@ public final class TiktokenTokenizer implements Tokenizer {
             return em.emit(rank, start, end);
         }
         MergeBuffers merged = em.merge;
-        int count = merger.merge(buf, 0, n, merged);
+        int count = mergeCache.merge(buf, 0, n, merged);
         int[] ranks = merged.ranks;
         int[] starts = merged.starts;
         if (!em.wantsOffsets) {
