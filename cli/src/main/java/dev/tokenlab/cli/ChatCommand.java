@@ -44,8 +44,14 @@ import java.util.Optional;
                 "         \"count\":11,\"messages\":[{\"role\":\"user\",\"contentTokens\":1,",
                 "         \"overhead\":7}],\"replyOverhead\":4}",
                 "",
+                "Budget: --fit, --limit, --reserve, --context and --ollama-num-ctx work as for",
+                "count: the prompt is printed, then exit code 3 and one line on stderr when it",
+                "is over the limit (--reserve N keeps N tokens of the window for the answer).",
+                "",
                 "Examples:",
                 "  tokenlab chat -m llama3.1 dialog.json",
+                "  tokenlab chat -m llama3.1 --reserve 2048 dialog.json",
+                "  tokenlab chat -m llama3 --ollama-num-ctx 2048 dialog.json",
                 "  tokenlab chat -m llama3.1 --format ids dialog.json",
                 "  tokenlab chat -m llama3 --template llama2 < dialog.json"})
 final class ChatCommand extends TokenlabSubcommand {
@@ -74,6 +80,9 @@ final class ChatCommand extends TokenlabSubcommand {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; see below).")
     Format format;
 
+    @Mixin
+    BudgetOptions budget;
+
     @Override
     protected int run() {
         if (file != null && fileOption != null) {
@@ -81,6 +90,7 @@ final class ChatCommand extends TokenlabSubcommand {
         }
         Tokenizer t = model.open();
         ChatTemplate chatTemplate = template();
+        BudgetOptions.Budget limits = budget.resolve(model.model());
         Path path = file != null ? file : fileOption;
         String source;
         String json;
@@ -101,7 +111,11 @@ final class ChatCommand extends TokenlabSubcommand {
         switch (format) {
             case ids -> writeIds(prompt);
             case json -> writeJson(t, chatTemplate, prompt);
-            default -> writeTable(prompt);
+            default -> writeTable(prompt, limits);
+        }
+        if (limits.isOver(prompt.tokenCount())) {
+            err().println(TokenlabCommand.NAME + ": " + limits.overBudgetMessage(prompt.tokenCount()));
+            return ExitCodes.OVER_BUDGET;
         }
         return ExitCodes.OK;
     }
@@ -133,7 +147,7 @@ final class ChatCommand extends TokenlabSubcommand {
         out.println(sb);
     }
 
-    private void writeTable(ChatPrompt prompt) {
+    private void writeTable(ChatPrompt prompt, BudgetOptions.Budget limits) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "role", "content", "overhead", "total"});
         long content = 0;
@@ -150,6 +164,7 @@ final class ChatCommand extends TokenlabSubcommand {
         overhead += prompt.replyOverhead();
         rows.add(new String[] {"", "total", BudgetOptions.grouped(content), BudgetOptions.grouped(overhead),
                 BudgetOptions.grouped(prompt.tokenCount())});
+        String share = limits.percentOfWindow(prompt.tokenCount());
         int[] widths = new int[5];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -165,6 +180,9 @@ final class ChatCommand extends TokenlabSubcommand {
                 line.append("  ").append(" ".repeat(widths[i] - row[i].length())).append(row[i]);
             }
             out.println(line);
+        }
+        if (share != null) {
+            out.println(share + " of the " + BudgetOptions.grouped(limits.contextWindow()) + "-token context window");
         }
     }
 

@@ -116,10 +116,31 @@ class ChatCommandTest {
                         + "3  assistant        7         5     12\n"
                         + "4  tool             1         6      7\n"
                         + "   reply                      4      4\n"
-                        + "   total           12        26     38\n", ""),
+                        + "   total           12        26     38\n"
+                        + "0.0% of the 131,072-token context window\n", ""),
                 Cli.runWithStdin(chat, "chat", "-m", "llama3.1"));
         String ids = Cli.runWithStdin(chat, "chat", "-m", "llama3.1", "--format", "ids").out();
         assertEquals(38, ids.strip().split(" ").length);
+    }
+
+    @Test
+    void budgets() {
+        String chat = "[{\"role\":\"user\",\"content\":\"Hi\"}]"; // 11 tokens with llama3.1's template
+        String ids = "128000 128006 882 128007 271 13347 128009 128006 78191 128007 271\n";
+        assertEquals(new Cli.Result(3, ids, "tokenlab: over budget by 1 token: 11 > 10 (--limit)\n"),
+                Cli.runWithStdin(chat, "chat", "-m", "llama3.1", "--format", "ids", "--limit", "10"));
+        assertEquals(new Cli.Result(0, ids, ""), Cli.runWithStdin(chat, "chat", "-m", "llama3.1", "--format", "ids", "--limit", "11"));
+        assertEquals(new Cli.Result(0, ids, ""), Cli.runWithStdin(chat, "chat", "-m", "llama3.1", "--format", "ids", "--fit"));
+        assertEquals(new Cli.Result(3, ids, "tokenlab: over budget by 3 tokens: 11 > 8 (--context 16 less 8 reserved for the answer)\n"),
+                Cli.runWithStdin(chat, "chat", "-m", "llama3.1", "--format", "ids", "--context", "16", "--reserve", "8"));
+        assertEquals(new Cli.Result(3, ids, "tokenlab: over budget by 1 token: 11 > 10 (Ollama num_ctx; Ollama silently truncates a prompt beyond it)\n"),
+                Cli.runWithStdin(chat, "chat", "-m", "llama3", "--format", "ids", "--ollama-num-ctx", "10"));
+        Cli.Result table = Cli.runWithStdin(chat, "chat", "-m", "llama3", "--ollama-num-ctx", "20");
+        assertEquals(0, table.exitCode());
+        assertTrue(table.out().endsWith("   total        1        10     11\n55.0% of the 20-token context window\n"), table.out());
+        assertEquals(new Cli.Result(2, "", "tokenlab: --fit needs a context window: cl100k_base has no model profile;"
+                        + " give --context N (or a model such as llama3.1)\n"),
+                Cli.runWithStdin(chat, "chat", "-m", "cl100k_base", "--template", "llama3", "--fit"));
     }
 
     @Test
