@@ -51,6 +51,8 @@ final class BpeSegmenter implements Segmenter {
     private final boolean hasUnused;
     /** Whether no piece has a ▁ after another character, so words (▁ and what follows) merge independently. */
     private final boolean wordsIndependent;
+    /** No piece has a newline after its first byte: no merge joins a symbol to a newline after it. */
+    private final boolean newlinesIndependent;
     private final WordCache cache = new WordCache();
 
     BpeSegmenter(SentencePieceModel model, ByteTrie userDefined) {
@@ -78,6 +80,7 @@ final class BpeSegmenter implements Segmenter {
         }
         this.hasUnused = unused;
         this.wordsIndependent = !unused && noSpaceAfterOtherCharacters(model);
+        this.newlinesIndependent = !unused && noNewlineAfterFirstByte(model);
         // Merge keys of characters: their piece id, or a pseudo-id when they only occur inside pieces.
         charKeys = new LongIntMap(n);
         int nextPseudo = n;
@@ -149,6 +152,20 @@ final class BpeSegmenter implements Segmenter {
      * (score, then position) does not depend on the other stretches. (Not with UNUSED pieces: the
      * C++ library splits those by the pair last queued anywhere in the text.)
      */
+    private static boolean noNewlineAfterFirstByte(SentencePieceModel model) {
+        for (int id = 0; id < model.size(); id++) {
+            if (model.type(id).isSegmentable()) {
+                byte[] p = model.pieceBytesUnsafe(id);
+                for (int i = 1; i < p.length; i++) {
+                    if (p[i] == '\n') {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean noSpaceAfterOtherCharacters(SentencePieceModel model) {
         for (int id = 0; id < model.size(); id++) {
             if (!model.type(id).isSegmentable()) {
@@ -258,7 +275,16 @@ final class BpeSegmenter implements Segmenter {
         return wordsIndependent;
     }
 
-    /** Blocks are cut between words, which merge independently: nothing carries over ({@code carry} is 0). */
+    /**
+     * No merge crosses the start of a newline when no piece holds one after its first byte: a pair
+     * that would is no piece. The merges on either side are then those of each side alone.
+     */
+    @Override
+    public boolean cutsBeforeNewline() {
+        return newlinesIndependent;
+    }
+
+    /** Blocks are cut where no merge crosses: nothing carries over ({@code carry} is 0). */
     @Override
     public float segmentBlock(NormalizedText text, float carry, Segmentation out, Scratch s) {
         segment(text, out, s);

@@ -59,7 +59,17 @@ final class Normalizer {
      * UTF-16 offsets relative to the start of {@code in}.
      */
     void normalize(byte[] in, int inLength, NormalizedText out) {
-        normalizeBlock(in, inLength, new Cursor(), Integer.MAX_VALUE, out);
+        normalizeBlock(in, inLength, new Cursor(), Integer.MAX_VALUE, 0, out);
+    }
+
+    /** {@link #normalizeBlock} may cut before a space (see there). */
+    static final int CUT_BEFORE_SPACE = 1;
+    /** {@link #normalizeBlock} may cut before a newline (identity rules only: each character is its own rule). */
+    static final int CUT_BEFORE_NEWLINE = 2;
+
+    /** Whether every character is its own rule, copied (no charsmap, no user-defined symbols, spaces kept). */
+    boolean isIdentity() {
+        return simple;
     }
 
     /**
@@ -87,16 +97,20 @@ final class Normalizer {
      * ending in an ASCII character other than a space. Nothing the loop carries from rule to rule
      * differs there (the previous output is no space), so the blocks' outputs, one after the other,
      * are the whole text's, and each block after the first starts with the {@code ▁} of that space.
-     * Only with {@code escape_whitespaces}; text with no such space (Japanese, one long word) stays
-     * one block.
+     * Only with {@code escape_whitespaces} and {@link #CUT_BEFORE_SPACE} in {@code cuts}. With
+     * {@link #CUT_BEFORE_NEWLINE} and identity rules it also stops before a newline (not at the
+     * block's start). Text with no such place (one long word) stays one block.
      */
-    boolean normalizeBlock(byte[] in, int inLength, Cursor cursor, int blockBytes, NormalizedText out) {
+    boolean normalizeBlock(byte[] in, int inLength, Cursor cursor, int blockBytes, int cuts, NormalizedText out) {
         out.clear();
         int cutFrom = (int) Math.min(inLength, (long) cursor.pos + blockBytes);
-        return simple ? normalizeSimple(in, inLength, cursor, cutFrom, out) : normalizeRules(in, inLength, cursor, cutFrom, out);
+        return simple ? normalizeSimple(in, inLength, cursor, cutFrom, cuts, out) : normalizeRules(in, inLength, cursor, cutFrom, cuts, out);
     }
 
-    private boolean normalizeRules(byte[] in, int inLength, Cursor cursor, int cutFrom, NormalizedText out) {
+    private boolean normalizeRules(byte[] in, int inLength, Cursor cursor, int cutFrom, int cuts, NormalizedText out) {
+        if ((cuts & CUT_BEFORE_SPACE) == 0) {
+            cutFrom = inLength;
+        }
         int pos = cursor.pos;
         int consumed = cursor.consumed; // UTF-16 units of input consumed so far
         Rule rule = new Rule();
@@ -249,7 +263,9 @@ final class Normalizer {
     }
 
     /** Identity rules, spaces kept: copy, escaping spaces (Llama 2's case, the hot path). */
-    private boolean normalizeSimple(byte[] in, int inLength, Cursor cursor, int cutFrom, NormalizedText out) {
+    private boolean normalizeSimple(byte[] in, int inLength, Cursor cursor, int cutFrom, int cuts, NormalizedText out) {
+        int spaceCutFrom = (cuts & CUT_BEFORE_SPACE) != 0 ? cutFrom : inLength;
+        int newlineCutFrom = (cuts & CUT_BEFORE_NEWLINE) != 0 ? cutFrom : inLength;
         int i = cursor.pos;
         int consumed = cursor.consumed;
         int n = 0;
@@ -275,12 +291,16 @@ final class Normalizer {
                 int c = in[i] & 0xFF;
                 if (c < 0x80) {
                     if (c == ' ' && escapeWhitespaces) {
-                        if (i >= cutFrom && n > 0 && b[n - 1] >= 0 && b[n - 1] != ' ') {
+                        if (i >= spaceCutFrom && n > 0 && b[n - 1] >= 0 && b[n - 1] != ' ') {
                             cut = true;
                             break;
                         }
                         n = putSpace(b, orig, n, consumed);
                     } else {
+                        if (c == '\n' && i >= newlineCutFrom && n > 0) {
+                            cut = true;
+                            break;
+                        }
                         b[n] = (byte) c;
                         orig[n++] = consumed;
                     }

@@ -17,11 +17,15 @@ interface Segmenter {
      */
     boolean cutsBeforeSpace();
 
+    /** Whether no piece has a newline after its first byte, so a text can be segmented in blocks cut before newlines. */
+    boolean cutsBeforeNewline();
+
     /**
      * Segments one block of a longer text into {@code out} (cleared first): the first block, or one
-     * that starts with a {@code ▁} following another character at the end of the previous block.
-     * {@code carry} is what the previous block's call returned (0 for the first); the result is
-     * passed to the next block's. Only when {@link #cutsBeforeSpace}.
+     * that starts where the previous block was cut: before a {@code ▁} following another character
+     * ({@link #cutsBeforeSpace}) or before a newline ({@link #cutsBeforeNewline}). {@code carry} is
+     * what the previous block's call returned (0 for the first); the result is passed to the next
+     * block's.
      */
     float segmentBlock(NormalizedText text, float carry, Segmentation out, Scratch scratch);
 

@@ -71,20 +71,24 @@ public final class SentencePieceTokenizer implements Tokenizer {
     private final byte[] unkSurface;
     /** Input bytes per block of normalization and segmentation; {@link Integer#MAX_VALUE}: the whole text at once. */
     private final int blockBytes;
+    /** Where blocks may be cut ({@link Normalizer#CUT_BEFORE_SPACE}, {@link Normalizer#CUT_BEFORE_NEWLINE}). */
+    private final int blockCuts;
 
     private SentencePieceTokenizer(String name, SentencePieceModel model, String source) {
         this(name, model, source, BLOCK_BYTES);
     }
 
     /**
-     * Normalizing and segmenting a long text in blocks of about 8 KB, cut before a space where the
-     * model allows ({@link Normalizer#normalizeBlock}, {@link Segmenter#cutsBeforeSpace}), keeps the
-     * working memory of a call small whatever the text's length. Measured with JMH {@code -prof gc}
-     * ({@code encode}, bytes allocated per input byte): botchan.txt (English, 279 KB) 36.7 → 5.5 for
-     * Llama 2 and 38.1 → 8.1 for test_model.model; 1 MB of Java code 35.4 → 5.1 for Llama 2. What is
-     * left is the UTF-8 copy of the text, the id array and word-cache entries. Speed did not change
-     * beyond the noise (Llama 2 on English 25–29 MB/s, DJL 1.1–1.4). Japanese has no spaces to cut at
-     * and stays one block (55 → 37, from sizing the UTF-8 copy exactly).
+     * Normalizing and segmenting a long text in blocks of about 8 KB, cut before a space or a newline
+     * where the model allows ({@link Normalizer#normalizeBlock}, {@link Segmenter#cutsBeforeSpace},
+     * {@link Segmenter#cutsBeforeNewline}), keeps the working memory of a call small whatever the
+     * text's length. Measured with JMH {@code -prof gc} ({@code encode}, bytes allocated per input
+     * byte): botchan.txt (English, 279 KB) 36.7 → 5.5 for Llama 2 and 38.1 → 8.1 for
+     * test_model.model; 1 MB of Java code 35.4 → 5.1 for Llama 2; wagahaiwa_nekodearu.txt
+     * (Japanese, 1.1 MB, cut at newlines) 55.5 → 11.8 for Llama 2, most of it the id array (byte
+     * fallback makes many tokens). What is left is the UTF-8 copy of the text, the ids and
+     * word-cache entries. Speed did not change beyond the noise (Llama 2 on English 25–32 MB/s,
+     * DJL 1.1–1.4; on Japanese 41–51 MB/s).
      */
     static final int BLOCK_BYTES = 8192;
 
@@ -119,7 +123,9 @@ public final class SentencePieceTokenizer implements Tokenizer {
         this.bos = controlId(trainer.bosPiece());
         this.eos = controlId(trainer.eosPiece());
         this.unkSurface = trainer.unkSurface().getBytes(StandardCharsets.UTF_8);
-        this.blockBytes = segmenter.cutsBeforeSpace() && model.normalizer().escapeWhitespaces() ? blockBytes : Integer.MAX_VALUE;
+        this.blockCuts = (segmenter.cutsBeforeSpace() && model.normalizer().escapeWhitespaces() ? Normalizer.CUT_BEFORE_SPACE : 0)
+                | (segmenter.cutsBeforeNewline() && normalizer.isIdentity() ? Normalizer.CUT_BEFORE_NEWLINE : 0);
+        this.blockBytes = blockCuts != 0 ? blockBytes : Integer.MAX_VALUE;
     }
 
     /** Whether long texts are normalized and segmented in blocks (the model allows cuts before spaces). */
@@ -468,7 +474,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
         int unkEnd = 0;
         boolean last;
         do {
-            last = normalizer.normalizeBlock(utf8, n, cursor, blockBytes, norm);
+            last = normalizer.normalizeBlock(utf8, n, cursor, blockBytes, blockCuts, norm);
             if (blocks) {
                 carry = segmenter.segmentBlock(norm, carry, seg, buffers.scratch);
             } else {

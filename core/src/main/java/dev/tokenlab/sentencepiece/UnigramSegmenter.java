@@ -163,6 +163,12 @@ final class UnigramSegmenter implements Segmenter {
         return words == BEFORE_SPACE;
     }
 
+    /** Not offered: the word loop cuts only at {@code ▁}, and NFKC models turn newlines into spaces anyway. */
+    @Override
+    public boolean cutsBeforeNewline() {
+        return false;
+    }
+
     /**
      * Word by word from the best score at the block's start ({@code carry}); returns the best score at
      * its end, the same float the loop over the whole text holds there, so paths stay the same.

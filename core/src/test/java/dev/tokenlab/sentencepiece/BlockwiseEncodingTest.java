@@ -74,6 +74,7 @@ class BlockwiseEncodingTest {
         "tab\tand space", "ﬁ ligature ﬂ", "Ｆｕｌｌ ｗｉｄｔｈ text", "caf\u00e9 au lait", "\uD83D\uDE00 emoji here \uD83D\uDE00",
         "\u2581already\u2581escaped words", "unknown \uE000\uE001 private use", "line\nbreak here\r\nand there",
         "a b c d e f g h i j k l m n o p q r s t u v w x y z", "123 456 7890 digits",
+        "改行\nの\n\nテスト\n", "\n\nstarts with newlines", "a\nb\n\n c\n \n", "吾輩は猫である。\n名前はまだ無い。\r\nどこで生れたか",
     };
 
     @Test
@@ -93,6 +94,46 @@ class BlockwiseEncodingTest {
                 assertBlocksChangeNothing(v, text, t.name() + " on " + corpus.get(i).getFileName());
             }
         }
+    }
+
+    @Test
+    void llama2OnJapaneseCutsAtNewlines() throws IOException {
+        SentencePieceTokenizer llama2 = (SentencePieceTokenizer) Tokenizers.get("llama2");
+        String text = Files.readString(SharedData.require("corpus/wagahaiwa_nekodearu.txt"));
+        assertBlocksChangeNothing(Variants.of(llama2), text.substring(0, 20_000), "llama2 on wagahai");
+    }
+
+    /** A toy BPE model over a, b, ▁ and newlines, with byte fallback; {@code extra} pieces are added. */
+    private static SentencePieceTokenizer toyBpe(Random random, String... extra) {
+        ModelProtoWriter w = new ModelProtoWriter().modelType(ModelType.BPE).byteFallback(true).removeExtraWhitespaces(false)
+                .piece("<unk>", 0, PieceType.UNKNOWN).bytePieces();
+        for (String p : new String[] {"a", "b", "\u2581", "ab", "ba", "aa", "\u2581a", "\u2581b", "\u2581\u2581", "aab", "\u2581ab"}) {
+            w.piece(p, -random.nextInt(40) / 4f);
+        }
+        for (String p : extra) {
+            w.piece(p, -random.nextInt(40) / 4f);
+        }
+        return SentencePieceTokenizer.read("toy", w.bytes(), "toy");
+    }
+
+    @Test
+    void newlineCutsOnlyWhereNoPieceHoldsANewlineAfterItsStart() {
+        Random random = new Random(99);
+        String alphabet = "aab  \n";
+        for (int m = 0; m < 20; m++) {
+            // "a▁b" spans a space after a letter: no cuts before spaces, so only newlines cut here
+            SentencePieceTokenizer t = toyBpe(random, "a\u2581b", "\nb", "\na");
+            Variants v = Variants.of(t);
+            for (int k = 0; k < 20; k++) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = random.nextInt(400); i > 0; i--) {
+                    sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                assertBlocksChangeNothing(v, sb.toString(), "toy model " + m + ", text " + k);
+            }
+        }
+        assertFalse(toyBpe(random, "a\u2581b", "a\n").encodesInBlocks(), "a piece with a newline after its start, and one spanning a space");
+        assertTrue(toyBpe(random, "a\n").encodesInBlocks(), "cuts before spaces remain");
     }
 
     @Test
