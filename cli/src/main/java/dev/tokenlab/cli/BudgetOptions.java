@@ -35,8 +35,8 @@ public final class BudgetOptions {
 
     @Option(names = "--fit",
             description = "Exit with code 3 when the total is over the model's context window (implied by"
-                    + " --limit, --reserve, --context and --ollama-num-ctx). Without any of these, count only reports"
-                    + " the share of the window.")
+                    + " --limit, --reserve, --context and --ollama-num-ctx). Without any of these, only the share of"
+                    + " the window is reported.")
     boolean fit;
 
     /**
