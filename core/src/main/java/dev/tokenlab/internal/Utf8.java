@@ -50,8 +50,8 @@ public final class Utf8 {
     }
 
     /** The number of bytes {@link #encode} writes for {@code text[from, to)} (a lone surrogate takes 3, as U+FFFD). */
-    public static int encodedLength(CharSequence text, int from, int to) {
-        int n = to - from;
+    public static long encodedLength(CharSequence text, int from, int to) {
+        long n = to - from;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {

@@ -22,11 +22,22 @@ final class NormalizedText {
         length = 0;
     }
 
-    /** Makes room for {@code extra} more bytes. */
+    /** The most bytes a normalized text may have (an array's limit, less the end sentinel). */
+    static final int MAX_BYTES = Integer.MAX_VALUE - 16;
+
+    /**
+     * Makes room for {@code extra} more bytes.
+     *
+     * @throws dev.tokenlab.TokenizerException when the text would pass {@link #MAX_BYTES}
+     */
     void reserve(int extra) {
-        int need = length + extra;
+        long need = (long) length + extra;
         if (need > bytes.length) {
-            int capacity = Math.max(need, bytes.length + (bytes.length >> 1));
+            if (need > MAX_BYTES) {
+                throw new dev.tokenlab.TokenizerException("the normalized text would pass 2 GB (" + need
+                        + " bytes); encode the text in parts");
+            }
+            int capacity = (int) Math.min(MAX_BYTES, Math.max(need, bytes.length + (long) (bytes.length >> 1)));
             bytes = Arrays.copyOf(bytes, capacity);
             toOrig = Arrays.copyOf(toOrig, capacity + 1);
         }

@@ -148,7 +148,7 @@ final class Normalizer {
             if (copiedAt(in, pos, inLength)) {
                 // A run of ASCII bytes no rule touches: each is its own rule, copied (a space escaped,
                 // and dropped after a space when extra whitespace is removed).
-                out.reserve(Math.min(inLength - pos, Math.max(cutFrom - pos, 0) + 4096) * 3 + 8);
+                out.reserve(Math.min(inLength - pos, Math.min(Math.max(cutFrom - pos, 0), 1 << 16) + 4096) * 3 + 8);
                 int stop = Math.min(inLength, pos + (out.bytes.length - out.length - 8) / 3);
                 byte[] ob = out.bytes;
                 int[] oo = out.toOrig;
@@ -269,7 +269,7 @@ final class Normalizer {
         int i = cursor.pos;
         int consumed = cursor.consumed;
         int n = 0;
-        out.reserve(Math.min(inLength - i, Math.max(cutFrom - i, 0) + 4096) * 3 + 8);
+        out.reserve(Math.min(inLength - i, Math.min(Math.max(cutFrom - i, 0), 1 << 16) + 4096) * 3 + 8);
         byte[] b = out.bytes;
         int[] orig = out.toOrig;
         if (!cursor.started) {

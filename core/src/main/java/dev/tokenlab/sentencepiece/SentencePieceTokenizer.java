@@ -204,9 +204,9 @@ public final class SentencePieceTokenizer implements Tokenizer {
      * }</pre>
      */
     public String normalize(String text) {
-        byte[] utf8 = new byte[text.length() * 3];
+        byte[] utf8 = new byte[utf8Length(text, 0, text.length())];
         int n = Utf8.encode(text, 0, text.length(), utf8, 0);
-        NormalizedText out = new NormalizedText(n * 3 + 8);
+        NormalizedText out = new NormalizedText(n + 16);
         normalizer.normalize(utf8, n, out);
         return out.toString();
     }
@@ -223,9 +223,9 @@ public final class SentencePieceTokenizer implements Tokenizer {
      * }</pre>
      */
     public Normalized normalizeWithOffsets(String text) {
-        byte[] utf8 = new byte[text.length() * 3];
+        byte[] utf8 = new byte[utf8Length(text, 0, text.length())];
         int n = Utf8.encode(text, 0, text.length(), utf8, 0);
-        NormalizedText out = new NormalizedText(n * 3 + 8);
+        NormalizedText out = new NormalizedText(n + 16);
         normalizer.normalize(utf8, n, out);
         return new Normalized(java.util.Arrays.copyOf(out.bytes, out.length), java.util.Arrays.copyOf(out.toOrig, out.length + 1));
     }
@@ -461,7 +461,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
      */
     private boolean encodeText(CharSequence text, int from, int to, Call call) {
         Buffers buffers = call.buffers;
-        byte[] utf8 = buffers.utf8(Utf8.encodedLength(text, from, to));
+        byte[] utf8 = buffers.utf8(utf8Length(text, from, to));
         int n = Utf8.encode(text, from, to, utf8, 0);
         Normalizer.Cursor cursor = buffers.cursor;
         cursor.reset();
@@ -516,6 +516,15 @@ public final class SentencePieceTokenizer implements Tokenizer {
             }
         } while (!last);
         return !pendingUnk || call.emit(unkId, unkStart, unkEnd);
+    }
+
+    /** The UTF-8 length of {@code text[from, to)}, if it fits in an array. */
+    private static int utf8Length(CharSequence text, int from, int to) {
+        long n = Utf8.encodedLength(text, from, to);
+        if (n > NormalizedText.MAX_BYTES) {
+            throw new TokenizerException("the text is " + n + " bytes of UTF-8, over the 2 GB one call can hold; encode it in parts");
+        }
+        return (int) n;
     }
 
     @Override

@@ -226,7 +226,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     }
 
     private boolean encodePiece(CharSequence text, int start, int end, Emitter em) {
-        byte[] buf = em.bytes((end - start) * 3 + ByteVocabulary.READ_PADDING);
+        byte[] buf = em.bytes(bufferSize(text, start, end));
         int n = Utf8.encode(text, start, end, buf, 0);
         int rank = vocab.rank(buf, 0, n);
         if (rank >= 0) {
@@ -278,6 +278,20 @@ public final class TiktokenTokenizer implements Tokenizer {
             }
         }
         return true;
+    }
+
+    /** Bytes enough for the UTF-8 of {@code text[start, end)} and the read padding: 3 per char, or exactly for a huge piece. */
+    private static int bufferSize(CharSequence text, int start, int end) {
+        int length = end - start;
+        if (length <= (Integer.MAX_VALUE - 16) / 3) {
+            return length * 3 + ByteVocabulary.READ_PADDING;
+        }
+        long exact = Utf8.encodedLength(text, start, end) + ByteVocabulary.READ_PADDING;
+        if (exact > Integer.MAX_VALUE - 16) {
+            throw new TokenizerException("one piece of the text is " + (exact - ByteVocabulary.READ_PADDING)
+                    + " bytes of UTF-8, over the 2 GB one call can hold; encode the text in parts");
+        }
+        return (int) exact;
     }
 
     /**
