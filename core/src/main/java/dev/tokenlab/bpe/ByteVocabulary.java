@@ -236,7 +236,8 @@ public final class ByteVocabulary {
         return key | ((long) len << 56);
     }
 
-    private static int hash(byte[] bytes, int from, int len) {
+    /** A hash of {@code bytes[from, from + len)} (also {@link MergeCache}'s). */
+    static int hash(byte[] bytes, int from, int len) {
         long h = len * 0x9E3779B97F4A7C15L;
         int i = from;
         int end = from + len;

@@ -1,8 +1,5 @@
 package dev.tokenlab.bpe;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -24,7 +21,6 @@ public final class MergeCache {
     /** Pieces longer than this (in UTF-8 bytes) are merged every time. */
     public static final int MAX_PIECE_BYTES = 32;
     private static final int BITS = 14;
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final BytePairMerger merger;
     private final Entry[] entries = new Entry[1 << BITS];
@@ -37,15 +33,14 @@ public final class MergeCache {
 
     /**
      * What {@link BytePairMerger#merge} gives for {@code bytes[from, to)}, the same results in
-     * {@code out}, from the cache when the piece was merged recently. {@code bytes} must have
-     * {@link ByteVocabulary#READ_PADDING} readable bytes after {@code to}.
+     * {@code out}, from the cache when the piece was merged recently.
      */
     public int merge(byte[] bytes, int from, int to, MergeBuffers out) {
         int length = to - from;
-        if (length > MAX_PIECE_BYTES || length < 2 || to + ByteVocabulary.READ_PADDING > bytes.length) {
+        if (length > MAX_PIECE_BYTES || length < 2) {
             return merger.merge(bytes, from, to, out);
         }
-        int hash = hash(bytes, from, to);
+        int hash = ByteVocabulary.hash(bytes, from, length) | 1; // never 0, the empty mark of seen
         int slot = hash >>> (32 - BITS);
         Entry e = entries[slot];
         if (e != null && e.hash == hash && Arrays.equals(e.bytes, 0, e.bytes.length, bytes, from, to)) {
@@ -71,22 +66,6 @@ public final class MergeCache {
             entries[slot] = new Entry(hash, Arrays.copyOfRange(bytes, from, to), Arrays.copyOf(out.ranks, count), lengths);
         }
         return count;
-    }
-
-    private static int hash(byte[] b, int from, int to) {
-        long h = (to - from) * 0x9E3779B97F4A7C15L;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            h = (h ^ (long) LONG_LE.get(b, i)) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 29;
-        }
-        if (i < to) {
-            long tail = (long) LONG_LE.get(b, i) & (-1L >>> ((8 - (to - i)) << 3));
-            h = (h ^ tail) * 0x94D049BB133111EBL;
-        }
-        h ^= h >>> 31;
-        h *= 0xBF58476D1CE4E5B9L;
-        return (int) (h ^ (h >>> 32)) | 1; // never 0, the empty mark of seen
     }
 
     private static final class Entry {

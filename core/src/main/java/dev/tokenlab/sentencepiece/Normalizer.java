@@ -165,18 +165,7 @@ final class Normalizer {
                                 cut = true;
                                 break;
                             }
-                            if (escapeWhitespaces) {
-                                ob[o] = SPACE_SYMBOL[0];
-                                ob[o + 1] = SPACE_SYMBOL[1];
-                                ob[o + 2] = SPACE_SYMBOL[2];
-                                oo[o] = consumed;
-                                oo[o + 1] = consumed;
-                                oo[o + 2] = consumed;
-                                o += 3;
-                            } else {
-                                ob[o] = ' ';
-                                oo[o++] = consumed;
-                            }
+                            o = putSpace(ob, oo, o, consumed);
                         }
                         prevSpace = removeExtraWhitespaces;
                     }
@@ -347,13 +336,7 @@ final class Normalizer {
 
     private void addSpace(NormalizedText out, int at) {
         out.reserve(3);
-        if (escapeWhitespaces) {
-            out.append(SPACE_SYMBOL[0], at);
-            out.append(SPACE_SYMBOL[1], at);
-            out.append(SPACE_SYMBOL[2], at);
-        } else {
-            out.append((byte) ' ', at);
-        }
+        out.length = putSpace(out.bytes, out.toOrig, out.length, at);
     }
 
     private static boolean endsWith(NormalizedText t, byte[] suffix) {

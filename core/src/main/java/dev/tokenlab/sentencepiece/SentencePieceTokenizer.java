@@ -204,11 +204,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
      * }</pre>
      */
     public String normalize(String text) {
-        byte[] utf8 = new byte[utf8Length(text, 0, text.length())];
-        int n = Utf8.encode(text, 0, text.length(), utf8, 0);
-        NormalizedText out = new NormalizedText(n + 16);
-        normalizer.normalize(utf8, n, out);
-        return out.toString();
+        return normalizeWhole(text).toString();
     }
 
     /**
@@ -223,11 +219,16 @@ public final class SentencePieceTokenizer implements Tokenizer {
      * }</pre>
      */
     public Normalized normalizeWithOffsets(String text) {
+        NormalizedText out = normalizeWhole(text);
+        return new Normalized(java.util.Arrays.copyOf(out.bytes, out.length), java.util.Arrays.copyOf(out.toOrig, out.length + 1));
+    }
+
+    private NormalizedText normalizeWhole(String text) {
         byte[] utf8 = new byte[utf8Length(text, 0, text.length())];
         int n = Utf8.encode(text, 0, text.length(), utf8, 0);
         NormalizedText out = new NormalizedText(n + 16);
         normalizer.normalize(utf8, n, out);
-        return new Normalized(java.util.Arrays.copyOf(out.bytes, out.length), java.util.Arrays.copyOf(out.toOrig, out.length + 1));
+        return out;
     }
 
     /**

@@ -288,8 +288,7 @@ final class UnigramSegmenter implements Segmenter {
                     continue;
                 }
                 int length = k + 1 - pos;
-                double score = userDefined[id] ? (double) (length * maxScore) - 0.1 : (double) scores[id];
-                double candidate = score + tillHere;
+                double candidate = pieceScore(id, length) + tillHere;
                 int end = k + 1;
                 if (startsAt[end] == -1 || candidate > best[end]) {
                     best[end] = (float) candidate;
