@@ -1,16 +1,21 @@
 package dev.tokenlab;
 
+import dev.tokenlab.internal.IntBuffer;
+
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Turns text into token ids and back, exactly as a reference tokenizer does.
  *
  * <p>Implementations are immutable and thread-safe: one instance can serve every thread of a server.
- * Every {@code encode} without a {@link SpecialTokens} argument treats special-token text as ordinary
- * text, so user content can never inject a control token.
+ * Every {@code encode} without a {@link SpecialTokens} argument uses {@link #defaultSpecialTokens()},
+ * which treats special-token text as ordinary text unless the tokenizer was built with other
+ * {@link TokenizerOptions}, so user content cannot inject a control token by default.
  *
  * <pre>{@code
  * Tokenizer llama3 = Tokenizers.get("llama3");
@@ -36,14 +41,22 @@ public interface Tokenizer {
     void encode(CharSequence text, SpecialTokens policy, TokenSink sink);
 
     /**
-     * Encodes text, treating any special-token text as ordinary text.
+     * The policy of the methods that take none: {@link SpecialTokens#asText()} unless the tokenizer was
+     * built with {@link TokenizerOptions#specialTokens(SpecialTokens)}.
+     */
+    default SpecialTokens defaultSpecialTokens() {
+        return SpecialTokens.asText();
+    }
+
+    /**
+     * Encodes text under {@link #defaultSpecialTokens()}: special-token text as ordinary text by default.
      *
      * <pre>{@code
      * Tokenizers.get("llama3").encode("Hello world");   // [9906, 1917]
      * }</pre>
      */
     default int[] encode(String text) {
-        return encode(text, SpecialTokens.asText());
+        return encode(text, defaultSpecialTokens());
     }
 
     /**
@@ -56,7 +69,7 @@ public interface Tokenizer {
      * @throws SpecialTokenException if the text contains special-token text the policy disallows
      */
     default int[] encode(String text, SpecialTokens policy) {
-        dev.tokenlab.internal.IntBuffer ids = new dev.tokenlab.internal.IntBuffer(Math.max(16, text.length() / 3));
+        IntBuffer ids = new IntBuffer(Math.max(16, text.length() / 3));
         encode(text, policy, (id, start, end) -> {
             ids.add(id);
             return true;
@@ -65,15 +78,15 @@ public interface Tokenizer {
     }
 
     /**
-     * Counts the tokens of {@code text} without building an id array; always equals
-     * {@code encode(text).length}.
+     * Counts the tokens of {@code text} under {@link #defaultSpecialTokens()} without building an id
+     * array; always equals {@code encode(text).length}.
      *
      * <pre>{@code
      * Tokenizers.get("llama3").count("Hello world");   // 2
      * }</pre>
      */
     default int count(String text) {
-        return count(text, SpecialTokens.asText());
+        return count(text, defaultSpecialTokens());
     }
 
     /** Counts tokens under an explicit special-token policy; equals {@code encode(text, policy).length}. */
@@ -103,9 +116,9 @@ public interface Tokenizer {
         return spans;
     }
 
-    /** {@link #tokenize(String, SpecialTokens)} with special-token text as ordinary text. */
+    /** {@link #tokenize(String, SpecialTokens)} under {@link #defaultSpecialTokens()}. */
     default List<TokenSpan> tokenize(String text) {
-        return tokenize(text, SpecialTokens.asText());
+        return tokenize(text, defaultSpecialTokens());
     }
 
     /**
@@ -125,7 +138,7 @@ public interface Tokenizer {
      * @throws TokenizerException if an id is not in the vocabulary
      */
     default byte[] decodeBytes(int[] ids) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(ids.length * 4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ids.length * 4);
         for (int id : ids) {
             out.writeBytes(tokenBytes(id));
         }
@@ -141,7 +154,7 @@ public interface Tokenizer {
      * }</pre>
      */
     default Decoded decodeChecked(int[] ids) {
-        return dev.tokenlab.internal.Utf8.decodeReplacing(decodeBytes(ids));
+        return Decoded.of(decodeBytes(ids));
     }
 
     /**
@@ -167,8 +180,8 @@ public interface Tokenizer {
      * Tokenizers.get("llama3").piece(9906);    // Optional.empty
      * }</pre>
      */
-    default java.util.Optional<String> piece(int id) {
-        return java.util.Optional.empty();
+    default Optional<String> piece(int id) {
+        return Optional.empty();
     }
 
     /** The special tokens this tokenizer knows, text to id (empty if it has none). */

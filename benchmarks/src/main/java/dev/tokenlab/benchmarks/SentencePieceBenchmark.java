@@ -1,6 +1,7 @@
 package dev.tokenlab.benchmarks;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +45,7 @@ public class SentencePieceBenchmark {
         text = Inputs.load(input);
         Path file = Inputs.shared().resolve(model.equals("llama2")
                 ? "models/llama2/tokenizer.model" : "models/sentencepiece-test/test_model.model");
-        tokenizer = Tokenizers.load(file, engine);
+        tokenizer = Tokenizers.load(file, TokenizerOptions.defaults().engine(engine));
     }
 
     @TearDown(Level.Trial)

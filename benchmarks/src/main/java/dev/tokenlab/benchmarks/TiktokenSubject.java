@@ -2,6 +2,7 @@ package dev.tokenlab.benchmarks;
 
 import com.knuddels.jtokkit.api.Encoding;
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.jtokkit.JTokkitTokenizer;
 
@@ -19,7 +20,7 @@ final class TiktokenSubject {
             jtokkit = null;
         } else {
             core = null;
-            jtokkit = ((JTokkitTokenizer) Tokenizers.get(model, "jtokkit")).encoding();
+            jtokkit = ((JTokkitTokenizer) Tokenizers.get(model, TokenizerOptions.defaults().engine("jtokkit"))).encoding();
         }
     }
 

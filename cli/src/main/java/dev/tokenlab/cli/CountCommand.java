@@ -139,7 +139,7 @@ final class CountCommand extends TokenlabSubcommand {
 
     @Override
     protected int run() {
-        Tokenizer t = encoding.apply(model.open(), model.engine());
+        Tokenizer t = encoding.open(model);
         BudgetOptions.Budget limits = budget.resolve(model.model());
         if (jobs < 1) {
             throw CliException.usage("--jobs must be at least 1: " + jobs);

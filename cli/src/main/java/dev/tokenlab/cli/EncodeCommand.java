@@ -69,7 +69,7 @@ final class EncodeCommand extends TokenlabSubcommand {
 
     @Override
     protected int run() {
-        Tokenizer t = encoding.apply(model.open(), model.engine());
+        Tokenizer t = encoding.open(model);
         int bosId = bos ? t.bosId().orElseThrow(() -> CliException.usage(
                 "--bos: model " + t.name() + " has no begin-of-text token")) : -1;
         int eosId = eos ? t.eosId().orElseThrow(() -> CliException.usage(

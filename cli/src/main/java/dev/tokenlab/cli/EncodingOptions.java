@@ -2,7 +2,8 @@ package dev.tokenlab.cli;
 
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
-import dev.tokenlab.tiktoken.TiktokenTokenizer;
+import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerNotFoundException;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,18 +50,24 @@ public final class EncodingOptions {
     }
 
     /**
-     * {@code t} with these options applied; {@code engine} is named in the error.
+     * The tokenizer {@code model} names, with {@code --meta-split} applied.
      *
      * @throws CliException (usage) if {@code --meta-split} is asked of a tokenizer that does not have it
      */
-    public Tokenizer apply(Tokenizer t, String engine) {
+    public Tokenizer open(ModelOptions model) {
         if (!metaSplit) {
-            return t;
+            return model.open();
         }
-        if (t instanceof TiktokenTokenizer tiktoken) {
-            return tiktoken.withMetaSplit(true);
+        try {
+            return model.open(model.options().metaSplit(true));
+        } catch (TokenizerNotFoundException e) {
+            throw e;
+        } catch (TokenizerException e) {
+            if (!e.getMessage().contains("long-run split")) {
+                throw e;
+            }
+            throw CliException.usage("--meta-split works only with tiktoken-style tokenizers on the core engine"
+                    + " (llama3, cl100k_base …), not with " + model.model() + " on " + model.engine());
         }
-        throw CliException.usage("--meta-split works only with tiktoken-style tokenizers on the core engine"
-                + " (llama3, cl100k_base …), not with " + t.name() + " on " + engine);
     }
 }

@@ -3,6 +3,7 @@ package dev.tokenlab.cli;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerNotFoundException;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 
 import java.nio.file.Path;
@@ -56,12 +57,12 @@ final class ModelList {
             }
             Path file = ModelOptions.asFile(name);
             if (file != null) {
-                opened.add(new Opened(name, Tokenizers.load(file, engine)));
+                opened.add(new Opened(name, Tokenizers.load(file, TokenizerOptions.defaults().engine(engine))));
                 continue;
             }
             String lower = name.toLowerCase(Locale.ROOT);
             try {
-                opened.add(new Opened(lower, Tokenizers.get(lower, engine)));
+                opened.add(new Opened(lower, Tokenizers.get(lower, TokenizerOptions.defaults().engine(engine))));
             } catch (TokenizerException e) {
                 if (!isKnown(lower) || e instanceof TokenizerNotFoundException && isEngineProblem(engine)) {
                     throw e;

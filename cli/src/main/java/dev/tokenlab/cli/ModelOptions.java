@@ -1,7 +1,8 @@
 package dev.tokenlab.cli;
 
 import dev.tokenlab.Tokenizer;
-import dev.tokenlab.TokenizerProvider;
+import dev.tokenlab.TokenizerOptions;
+import dev.tokenlab.spi.TokenizerProvider;
 import dev.tokenlab.Tokenizers;
 import picocli.CommandLine.Option;
 
@@ -41,8 +42,23 @@ public final class ModelOptions {
      * @throws dev.tokenlab.TokenizerException if a model file cannot be read (exit 1)
      */
     public Tokenizer open() {
-        Path file = asFile(model);
-        return file != null ? Tokenizers.load(file, engine) : Tokenizers.get(model, engine);
+        return open(options());
+    }
+
+    /**
+     * The tokenizer these options name, built with {@code options} (which name the engine: start from
+     * {@link #options()}).
+     *
+     * @throws dev.tokenlab.TokenizerNotFoundException if no model or engine has that name (exit 4)
+     * @throws dev.tokenlab.TokenizerException if a model file cannot be read, or the engine lacks an option (exit 1)
+     */
+    public Tokenizer open(TokenizerOptions options) {
+        return Tokenizers.open(model, options);
+    }
+
+    /** The library options for the engine chosen. */
+    public TokenizerOptions options() {
+        return TokenizerOptions.defaults().engine(engine);
     }
 
     /** The engine name as given, lower-cased: {@code core}, {@code jtokkit} … */

@@ -3,7 +3,7 @@ package dev.tokenlab.cli;
 import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
 import dev.tokenlab.TokenizerInfo;
-import dev.tokenlab.TokenizerProvider;
+import dev.tokenlab.spi.TokenizerProvider;
 import dev.tokenlab.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -71,7 +71,7 @@ final class TextInput {
      * invalid subpart, as Python's {@code errors="replace"} does); {@code --lenient} uses it.
      */
     static Input decodeLenient(byte[] bytes, String source) {
-        dev.tokenlab.Decoded d = dev.tokenlab.internal.Utf8.decodeReplacing(bytes);
+        dev.tokenlab.Decoded d = dev.tokenlab.Decoded.of(bytes);
         return new Input(source, d.text(), d.replacedSequences());
     }
 

@@ -1,7 +1,5 @@
 package dev.tokenlab.internal;
 
-import dev.tokenlab.Decoded;
-
 /**
  * UTF-8 helpers shared by the encoders and decoders. Not public API.
  *
@@ -193,31 +191,6 @@ public final class Utf8 {
             i += n;
         }
         return -1;
-    }
-
-    /**
-     * Decodes UTF-8, replacing each maximal invalid subpart by one U+FFFD (the W3C/Unicode
-     * "substitution of maximal subparts" practice, as Python's {@code errors="replace"} does).
-     */
-    public static Decoded decodeReplacing(byte[] bytes) {
-        if (isValid(bytes, 0, bytes.length)) {
-            return new Decoded(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), true, 0);
-        }
-        StringBuilder sb = new StringBuilder(bytes.length);
-        int replaced = 0;
-        int i = 0;
-        while (i < bytes.length) {
-            int n = validSequenceLength(bytes, i, bytes.length);
-            if (n > 0) {
-                sb.append(new String(bytes, i, n, java.nio.charset.StandardCharsets.UTF_8));
-                i += n;
-            } else {
-                sb.append(REPLACEMENT);
-                replaced++;
-                i += maximalInvalidSubpart(bytes, i, bytes.length);
-            }
-        }
-        return new Decoded(sb.toString(), false, replaced);
     }
 
     /**

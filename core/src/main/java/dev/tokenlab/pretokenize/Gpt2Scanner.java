@@ -12,6 +12,10 @@ package dev.tokenlab.pretokenize;
  * </pre>
  */
 public final class Gpt2Scanner extends PieceScanner {
+    /** The pattern of r50k_base and p50k_base (GPT-2 style), as tiktoken writes it today. */
+    public static final String PATTERN =
+            "'(?:[sdmt]|ll|ve|re)| ?\\p{L}++| ?\\p{N}++| ?[^\\s\\p{L}\\p{N}]++|\\s++$|\\s+(?!\\S)|\\s";
+
     /** The scanner. */
     public static final Gpt2Scanner INSTANCE = new Gpt2Scanner();
 
@@ -25,7 +29,7 @@ public final class Gpt2Scanner extends PieceScanner {
 
     @Override
     public String pattern() {
-        return dev.tokenlab.tiktoken.TiktokenEncodings.R50K_PATTERN;
+        return PATTERN;
     }
 
     private static int classOf(int cp) {

@@ -22,6 +22,16 @@ import static dev.tokenlab.pretokenize.UnicodeCategories.category;
  * last W character when no W follows the run. Equivalence with the regex is a test.
  */
 public final class O200kScanner extends PieceScanner {
+    /** The pattern of o200k_base, as tiktoken writes it. */
+    public static final String PATTERN = String.join("|",
+            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+            "\\p{N}{1,3}",
+            " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+            "\\s*[\\r\\n]+",
+            "\\s+(?!\\S)",
+            "\\s+");
+
     /** The scanner. */
     public static final O200kScanner INSTANCE = new O200kScanner();
 
@@ -30,7 +40,7 @@ public final class O200kScanner extends PieceScanner {
 
     @Override
     public String pattern() {
-        return dev.tokenlab.tiktoken.TiktokenEncodings.O200K_PATTERN;
+        return PATTERN;
     }
 
     private static boolean isUpper(int cat) {

@@ -1,7 +1,9 @@
 package dev.tokenlab.sentencepiece;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SentencePiece tokenizers bundled in the core jar, declared as data.
@@ -31,7 +33,14 @@ public final class SentencePieceEncodings {
     /** Every bundled SentencePiece tokenizer. */
     public static final List<SentencePieceSpec> ALL = List.of(LLAMA2);
 
+    private static final Map<String, SentencePieceTokenizer> BUILT = new ConcurrentHashMap<>();
+
     private SentencePieceEncodings() {
+    }
+
+    /** The tokenizer of {@code spec}, built at its first use and shared from then on (immutable, thread-safe). */
+    public static SentencePieceTokenizer tokenizer(SentencePieceSpec spec) {
+        return BUILT.computeIfAbsent(spec.name(), n -> spec.create());
     }
 
     /** The declaration named {@code name}, if any. */

@@ -5,9 +5,10 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.internal.IntBuffer;
 import dev.tokenlab.internal.Utf8;
-import dev.tokenlab.special.SpecialTokenMatcher;
+import dev.tokenlab.spi.SpecialTokenSplitter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -62,7 +63,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
     private final Normalizer normalizer;
     private final Segmenter segmenter;
     private final Map<String, Integer> specials;
-    private final SpecialTokenMatcher matcher;
+    private final SpecialTokenSplitter splitter;
     private final byte[][] tokenBytes;
     private final boolean byteFallback;
     private final int unkId;
@@ -73,6 +74,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
     private final int blockBytes;
     /** Where blocks may be cut ({@link Normalizer#CUT_BEFORE_SPACE}, {@link Normalizer#CUT_BEFORE_NEWLINE}). */
     private final int blockCuts;
+    private final SpecialTokens defaultSpecialTokens;
 
     private SentencePieceTokenizer(String name, SentencePieceModel model, String source) {
         this(name, model, source, BLOCK_BYTES);
@@ -114,7 +116,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
             };
         }
         this.specials = Collections.unmodifiableMap(special);
-        this.matcher = new SpecialTokenMatcher(special);
+        this.splitter = new SpecialTokenSplitter(special);
         TrainerSpec trainer = model.trainer();
         this.normalizer = new Normalizer(model.normalizer(), trainer.treatWhitespaceAsSuffix(), userDefined, source);
         this.segmenter = trainer.modelType() == ModelType.BPE ? new BpeSegmenter(model, userDefined) : new UnigramSegmenter(model);
@@ -126,6 +128,44 @@ public final class SentencePieceTokenizer implements Tokenizer {
         this.blockCuts = (segmenter.cutsBeforeSpace() && model.normalizer().escapeWhitespaces() ? Normalizer.CUT_BEFORE_SPACE : 0)
                 | (segmenter.cutsBeforeNewline() && normalizer.isIdentity() ? Normalizer.CUT_BEFORE_NEWLINE : 0);
         this.blockBytes = blockCuts != 0 ? blockBytes : Integer.MAX_VALUE;
+        this.defaultSpecialTokens = SpecialTokens.asText();
+    }
+
+    /** {@code base} with another default special-token policy; everything else is shared. */
+    private SentencePieceTokenizer(SentencePieceTokenizer base, SpecialTokens defaultSpecialTokens) {
+        this.name = base.name;
+        this.model = base.model;
+        this.normalizer = base.normalizer;
+        this.segmenter = base.segmenter;
+        this.specials = base.specials;
+        this.splitter = base.splitter;
+        this.tokenBytes = base.tokenBytes;
+        this.byteFallback = base.byteFallback;
+        this.unkId = base.unkId;
+        this.bos = base.bos;
+        this.eos = base.eos;
+        this.unkSurface = base.unkSurface;
+        this.blockBytes = base.blockBytes;
+        this.blockCuts = base.blockCuts;
+        this.defaultSpecialTokens = defaultSpecialTokens;
+    }
+
+    /**
+     * This tokenizer with {@code options}' default special-token policy; the model and its tables are shared.
+     *
+     * @throws TokenizerException if the options ask for Meta's long-run split, which only tiktoken-style tokenizers have
+     */
+    public SentencePieceTokenizer withOptions(TokenizerOptions options) {
+        if (options.metaSplit()) {
+            throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers (llama3, cl100k_base …), not "
+                    + name + ", a SentencePiece model");
+        }
+        return options.specialTokens().equals(defaultSpecialTokens) ? this : new SentencePieceTokenizer(this, options.specialTokens());
+    }
+
+    @Override
+    public SpecialTokens defaultSpecialTokens() {
+        return defaultSpecialTokens;
     }
 
     /** Whether long texts are normalized and segmented in blocks (the model allows cuts before spaces). */
@@ -443,17 +483,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     private void run(CharSequence text, SpecialTokens policy, Call call) {
-        matcher.segment(text, policy, new SpecialTokenMatcher.SegmentVisitor() {
-            @Override
-            public boolean ordinary(int start, int end) {
-                return encodeText(text, start, end, call);
-            }
-
-            @Override
-            public boolean special(int id, int start, int end) {
-                return call.emit(id, start, end);
-            }
-        });
+        splitter.split(text, policy, call, (start, end) -> encodeText(text, start, end, call));
     }
 
     /**
@@ -534,7 +564,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     /** Per-call state: where tokens go. */
-    private static final class Call {
+    private static final class Call implements TokenSink {
         final TokenSink sink;
         final IntBuffer ids;
         final Buffers buffers;
@@ -553,6 +583,11 @@ public final class SentencePieceTokenizer implements Tokenizer {
                 return true;
             }
             return sink == null || sink.accept(id, start, end);
+        }
+
+        @Override
+        public boolean accept(int id, int start, int end) {
+            return emit(id, start, end);
         }
     }
 

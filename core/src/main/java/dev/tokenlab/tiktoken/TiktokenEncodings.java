@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,20 +29,6 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class TiktokenEncodings {
-
-    /** r50k_base and p50k_base (GPT-2 style), as tiktoken writes it today. */
-    public static final String R50K_PATTERN =
-            "'(?:[sdmt]|ll|ve|re)| ?\\p{L}++| ?\\p{N}++| ?[^\\s\\p{L}\\p{N}]++|\\s++$|\\s+(?!\\S)|\\s";
-
-    /** o200k_base. */
-    public static final String O200K_PATTERN = String.join("|",
-            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-            "\\p{N}{1,3}",
-            " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
-            "\\s*[\\r\\n]+",
-            "\\s+(?!\\S)",
-            "\\s+");
 
     /** SHA-256 of Meta's Llama 3 {@code tokenizer.model}; the bundled table re-creates it exactly. */
     public static final String LLAMA3_SHA256 = "82e9d31979e92ab929cd544440f129d9ecd797b69e327f80f17e1c50d5551b55";
@@ -74,7 +61,14 @@ public final class TiktokenEncodings {
 
     private static final String JTOKKIT_RESOURCES = "com/knuddels/jtokkit/";
 
+    private static final Map<String, TiktokenTokenizer> BUILT = new ConcurrentHashMap<>();
+
     private TiktokenEncodings() {
+    }
+
+    /** The tokenizer of {@code spec}, built at its first use and shared from then on (immutable, thread-safe). */
+    public static TiktokenTokenizer tokenizer(TiktokenSpec spec) {
+        return BUILT.computeIfAbsent(spec.name(), n -> spec.create());
     }
 
     /** The declaration named {@code name}, if any. */

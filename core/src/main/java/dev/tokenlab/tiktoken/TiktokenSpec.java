@@ -27,7 +27,7 @@ public record TiktokenSpec(String name, String family, Supplier<ByteVocabulary> 
 
     /** Builds the tokenizer (loading the ranks); callers should cache it, as {@code Tokenizers} does. */
     public TiktokenTokenizer create() {
-        return new TiktokenTokenizer(this, ranks.get(), false);
+        return new TiktokenTokenizer(this, ranks.get());
     }
 
     /** Number of ids, ordinary and special. */

@@ -4,6 +4,7 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.bpe.BytePairMerger;
 import dev.tokenlab.bpe.MergeBuffers;
@@ -11,8 +12,9 @@ import dev.tokenlab.bpe.MergeCache;
 import dev.tokenlab.internal.IntBuffer;
 import dev.tokenlab.internal.Utf8;
 import dev.tokenlab.pretokenize.PreTokenizer;
-import dev.tokenlab.special.SpecialTokenMatcher;
+import dev.tokenlab.spi.SpecialTokenSplitter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,14 +24,8 @@ import java.util.OptionalInt;
 /**
  * A tiktoken-style tokenizer: special tokens cut out under a policy, a pre-tokenizer splitting the
  * rest into pieces, and byte-level BPE on each piece's UTF-8 bytes. Llama 3 and the OpenAI
- * encodings are instances; build one with {@link TiktokenSpec#create()} or get it from
- * {@link dev.tokenlab.Tokenizers}.
- *
- * <pre>{@code
- * TiktokenTokenizer llama3 = (TiktokenTokenizer) Tokenizers.get("llama3");
- * llama3.encode("Hello world");                    // [9906, 1917]
- * llama3.withMetaSplit(true).encode("Hello world"); // [9906, 1917]: only runs over 25,000 chars differ
- * }</pre>
+ * encodings are instances; users get one from {@link dev.tokenlab.Tokenizers}, with
+ * {@link dev.tokenlab.TokenizerOptions} for Meta's long-run split.
  *
  * <p>Lone UTF-16 surrogates are encoded as U+FFFD, as tiktoken does. Immutable and thread-safe.
  */
@@ -41,11 +37,16 @@ public final class TiktokenTokenizer implements Tokenizer {
     private final PreTokenizer preTokenizer;
     private final Map<String, Integer> specials;
     private final Map<Integer, byte[]> specialBytes;
-    private final SpecialTokenMatcher matcher;
+    private final SpecialTokenSplitter splitter;
     private final int vocabularySize;
     private final boolean metaSplit;
+    private final SpecialTokens defaultSpecialTokens;
 
-    TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab, boolean metaSplit) {
+    TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab) {
+        this(spec, vocab, false, SpecialTokens.asText());
+    }
+
+    private TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab, boolean metaSplit, SpecialTokens defaultSpecialTokens) {
         this.spec = spec;
         this.vocab = vocab;
         this.merger = new BytePairMerger(vocab);
@@ -59,13 +60,14 @@ public final class TiktokenTokenizer implements Tokenizer {
             if (vocab.contains(id)) {
                 throw new IllegalArgumentException(spec.name() + ": special token " + e.getKey() + " reuses ordinary id " + id);
             }
-            bytes.put(id, e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bytes.put(id, e.getKey().getBytes(StandardCharsets.UTF_8));
             size = Math.max(size, id + 1);
         }
         this.specialBytes = bytes;
-        this.matcher = new SpecialTokenMatcher(specials);
+        this.splitter = new SpecialTokenSplitter(specials);
         this.vocabularySize = size;
         this.metaSplit = metaSplit;
+        this.defaultSpecialTokens = defaultSpecialTokens;
     }
 
     /** The declaration this tokenizer was built from: name, pattern, specials, provenance. */
@@ -83,19 +85,25 @@ public final class TiktokenTokenizer implements Tokenizer {
         return preTokenizer;
     }
 
-    /** Whether Meta's long-run split is on (see {@link #withMetaSplit(boolean)}). */
+    /** Whether Meta's long-run split is on (see {@link dev.tokenlab.TokenizerOptions#metaSplit(boolean)}). */
     public boolean metaSplit() {
         return metaSplit;
     }
 
     /**
-     * This tokenizer with Meta's {@code tokenizer.py} long-run split on or off: text is encoded in
-     * parts of at most 400,000 characters, also cut wherever whitespace or non-whitespace runs longer
-     * than 25,000 characters. Off by default, as in tiktoken and in servers (llama.cpp, Ollama, vLLM,
-     * Hugging Face); ids differ only for inputs with such runs.
+     * This tokenizer with {@code options}' long-run split and default special-token policy; the
+     * vocabulary and its tables are shared.
      */
-    public TiktokenTokenizer withMetaSplit(boolean on) {
-        return on == metaSplit ? this : new TiktokenTokenizer(spec, vocab, on);
+    public TiktokenTokenizer withOptions(TokenizerOptions options) {
+        if (options.metaSplit() == metaSplit && options.specialTokens().equals(defaultSpecialTokens)) {
+            return this;
+        }
+        return new TiktokenTokenizer(spec, vocab, options.metaSplit(), options.specialTokens());
+    }
+
+    @Override
+    public SpecialTokens defaultSpecialTokens() {
+        return defaultSpecialTokens;
     }
 
     @Override
@@ -195,34 +203,22 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     private void run(CharSequence text, SpecialTokens policy, Emitter em) {
         int length = text.length();
-        SpecialTokens.Action[] actions = policy.isAllText() ? null : matcher.actions(policy);
-        if (actions != null) {
-            matcher.checkDisallowed(text, 0, length, actions);
-        }
         if (!metaSplit) {
-            encodeWithSpecials(text, 0, length, actions, em);
+            encodeWithSpecials(text, 0, length, policy, em);
             return;
         }
+        splitter.checkDisallowed(text, 0, length, policy); // the leftmost in the whole text, before any part is encoded
         IntBuffer cuts = MetaLongRunSplit.boundaries(text, 0, length);
         for (int k = 0; k + 1 < cuts.size(); k++) {
-            if (!encodeWithSpecials(text, cuts.get(k), cuts.get(k + 1), actions, em)) {
+            if (!encodeWithSpecials(text, cuts.get(k), cuts.get(k + 1), policy, em)) {
                 return;
             }
         }
     }
 
-    private boolean encodeWithSpecials(CharSequence text, int from, int to, SpecialTokens.Action[] actions, Emitter em) {
-        return matcher.segment(text, from, to, actions, new SpecialTokenMatcher.SegmentVisitor() {
-            @Override
-            public boolean ordinary(int start, int end) {
-                return preTokenizer.split(text, start, end, (s, e) -> encodePiece(text, s, e, em));
-            }
-
-            @Override
-            public boolean special(int id, int start, int end) {
-                return em.emit(id, start, end);
-            }
-        });
+    private boolean encodeWithSpecials(CharSequence text, int from, int to, SpecialTokens policy, Emitter em) {
+        return splitter.split(text, from, to, policy, em,
+                (start, end) -> preTokenizer.split(text, start, end, (s, e) -> encodePiece(text, s, e, em)));
     }
 
     private boolean encodePiece(CharSequence text, int start, int end, Emitter em) {
@@ -309,7 +305,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     }
 
     /** Per-call state: the sink, reusable buffers and a counter. */
-    private static final class Emitter {
+    private static final class Emitter implements TokenSink {
         final TokenSink sink;
         final boolean wantsOffsets;
         final MergeBuffers merge = new MergeBuffers();
@@ -331,6 +327,11 @@ public final class TiktokenTokenizer implements Tokenizer {
         boolean emit(int id, int start, int end) {
             count++;
             return sink == null || sink.accept(id, start, end);
+        }
+
+        @Override
+        public boolean accept(int id, int start, int end) {
+            return emit(id, start, end);
         }
     }
 }

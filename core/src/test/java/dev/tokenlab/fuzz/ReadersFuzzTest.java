@@ -3,8 +3,8 @@ package dev.tokenlab.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
+import dev.tokenlab.testing.ModelBytes;
 import dev.tokenlab.vocab.BundledRanks;
-import dev.tokenlab.vocab.ModelFiles;
 import dev.tokenlab.vocab.TiktokenRankReader;
 
 import java.io.ByteArrayInputStream;
@@ -48,7 +48,7 @@ class ReadersFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void anyModelFile(byte[] data) {
         try {
-            ModelFiles.load(data, "fuzz.model");
+            ModelBytes.load(data, "fuzz.model");
         } catch (TokenizerFormatException expected) {
             // documented
         }

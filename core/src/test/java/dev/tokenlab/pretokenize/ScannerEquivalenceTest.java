@@ -1,6 +1,5 @@
 package dev.tokenlab.pretokenize;
 
-import dev.tokenlab.tiktoken.TiktokenEncodings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,8 +30,8 @@ class ScannerEquivalenceTest {
         return Stream.of(
                 new Pair("llama3", Cl100kScanner.LLAMA3, new RegexPreTokenizer(Cl100kScanner.LLAMA3_PATTERN)),
                 new Pair("cl100k_base", Cl100kScanner.CL100K, new RegexPreTokenizer(Cl100kScanner.CL100K_PATTERN)),
-                new Pair("o200k_base", O200kScanner.INSTANCE, new RegexPreTokenizer(TiktokenEncodings.O200K_PATTERN)),
-                new Pair("r50k_base", Gpt2Scanner.INSTANCE, new RegexPreTokenizer(TiktokenEncodings.R50K_PATTERN)));
+                new Pair("o200k_base", O200kScanner.INSTANCE, new RegexPreTokenizer(O200kScanner.PATTERN)),
+                new Pair("r50k_base", Gpt2Scanner.INSTANCE, new RegexPreTokenizer(Gpt2Scanner.PATTERN)));
     }
 
     /** Code points chosen to hit every branch: cases, marks, numbers, spaces, newlines, apostrophes, surrogates. */

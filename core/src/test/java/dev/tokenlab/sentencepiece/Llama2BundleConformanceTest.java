@@ -3,7 +3,6 @@ package dev.tokenlab.sentencepiece;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.testing.SharedData;
-import dev.tokenlab.vocab.ModelFiles;
 import dev.tokenlab.vocab.Sha256;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +63,7 @@ class Llama2BundleConformanceTest {
         Tokenizer file = Tokenizers.load(metaModel());
         assertInstanceOf(SentencePieceTokenizer.class, file);
         assertEquals("llama2", file.name());
-        assertEquals(ModelFiles.Format.SENTENCEPIECE, ModelFiles.detect(ModelFiles.readAll(metaModel())));
+        assertEquals("SentencePiece model", Tokenizers.formatOf(metaModel()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -150,10 +151,10 @@ class TiktokenTokenizerTest {
 
     @Test
     void metaSplitCutsRunsLongerThan25000Characters() {
-        TiktokenTokenizer plain = (TiktokenTokenizer) llama3;
-        TiktokenTokenizer meta = plain.withMetaSplit(true);
-        assertSame(plain, plain.withMetaSplit(false));
-        assertTrue(meta.metaSplit());
+        Tokenizer plain = llama3;
+        Tokenizer meta = Tokenizers.get("llama3", TokenizerOptions.defaults().metaSplit(true));
+        assertSame(plain, Tokenizers.get("llama3", TokenizerOptions.defaults().metaSplit(false)));
+        assertTrue(((TiktokenTokenizer) meta).metaSplit());
         String shortText = "Hello world, nothing long here.";
         assertArrayEquals(plain.encode(shortText), meta.encode(shortText));
 
@@ -171,7 +172,7 @@ class TiktokenTokenizerTest {
 
     @Test
     void metaSplitCountsCodePointsAsPythonDoes() {
-        TiktokenTokenizer meta = ((TiktokenTokenizer) llama3).withMetaSplit(true);
+        Tokenizer meta = Tokenizers.get("llama3", TokenizerOptions.defaults().metaSplit(true));
         String run = "😀".repeat(25_001); // 25,001 code points, 50,002 chars
         int[] expected = concat(llama3.encode("😀".repeat(25_000)), llama3.encode("😀"));
         assertArrayEquals(expected, meta.encode(run));

@@ -3,12 +3,13 @@ package dev.tokenlab.jtokkit;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
 import dev.tokenlab.SpecialTokens;
-import dev.tokenlab.special.SpecialTokenMatcher;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
+import dev.tokenlab.spi.SpecialTokenSplitter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -22,7 +23,7 @@ import java.util.OptionalInt;
  * those of the whole segment, not of each token.
  *
  * <pre>{@code
- * Tokenizer ref = Tokenizers.get("llama3", "jtokkit");
+ * Tokenizer ref = Tokenizers.get("llama3", TokenizerOptions.defaults().engine("jtokkit"));
  * ref.encode("unhappiness");   // [359, 71, 67391], as core
  * }</pre>
  */
@@ -32,16 +33,19 @@ public final class JTokkitTokenizer implements Tokenizer {
     private final Map<String, Integer> specials;
     private final Map<Integer, String> specialText;
     private final int vocabularySize;
-    private final Integer bos;
-    private final Integer eos;
-    private final SpecialTokenMatcher matcher;
+    private final OptionalInt bos;
+    private final OptionalInt eos;
+    private final SpecialTokenSplitter splitter;
+    private final SpecialTokens defaultSpecialTokens;
 
-    JTokkitTokenizer(String name, Encoding encoding, Map<String, Integer> specials, int vocabularySize, Integer bos, Integer eos) {
+    JTokkitTokenizer(String name, Encoding encoding, Map<String, Integer> specials, int vocabularySize, OptionalInt bos,
+                     OptionalInt eos, SpecialTokens defaultSpecialTokens) {
         this.name = name;
         this.encoding = encoding;
         this.specials = Map.copyOf(specials);
-        this.matcher = new SpecialTokenMatcher(specials);
-        this.specialText = new java.util.HashMap<>();
+        this.splitter = new SpecialTokenSplitter(specials);
+        this.defaultSpecialTokens = defaultSpecialTokens;
+        this.specialText = new HashMap<>();
         specials.forEach((k, v) -> specialText.put(v, k));
         this.vocabularySize = vocabularySize;
         this.bos = bos;
@@ -66,17 +70,7 @@ public final class JTokkitTokenizer implements Tokenizer {
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
         String s = text.toString();
-        matcher.segment(s, policy, new SpecialTokenMatcher.SegmentVisitor() {
-            @Override
-            public boolean ordinary(int start, int end) {
-                return encodeSegment(s, start, end, sink);
-            }
-
-            @Override
-            public boolean special(int id, int start, int end) {
-                return sink.accept(id, start, end);
-            }
-        });
+        splitter.split(s, policy, sink, (start, end) -> encodeSegment(s, start, end, sink));
     }
 
     private boolean encodeSegment(String s, int from, int to, TokenSink sink) {
@@ -123,6 +117,11 @@ public final class JTokkitTokenizer implements Tokenizer {
     }
 
     @Override
+    public SpecialTokens defaultSpecialTokens() {
+        return defaultSpecialTokens;
+    }
+
+    @Override
     public Map<String, Integer> specialTokens() {
         return specials;
     }
@@ -134,12 +133,12 @@ public final class JTokkitTokenizer implements Tokenizer {
 
     @Override
     public OptionalInt bosId() {
-        return bos == null ? OptionalInt.empty() : OptionalInt.of(bos);
+        return bos;
     }
 
     @Override
     public OptionalInt eosId() {
-        return eos == null ? OptionalInt.empty() : OptionalInt.of(eos);
+        return eos;
     }
 
     @Override

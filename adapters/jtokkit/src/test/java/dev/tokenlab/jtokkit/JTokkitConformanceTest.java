@@ -3,6 +3,7 @@ package dev.tokenlab.jtokkit;
 import dev.tokenlab.SpecialTokenException;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.pretokenize.UnicodeCategories;
 import dev.tokenlab.testing.EdgeCases;
@@ -42,8 +43,8 @@ class JTokkitConformanceTest {
 
     @Test
     void theAdapterIsFoundThroughServiceLoader() {
-        assertInstanceOf(JTokkitTokenizer.class, Tokenizers.get("llama3", "jtokkit"));
-        assertInstanceOf(JTokkitTokenizer.class, Tokenizers.get("gpt-4o", "JTokkit"));
+        assertInstanceOf(JTokkitTokenizer.class, Tokenizers.get("llama3", TokenizerOptions.defaults().engine("jtokkit")));
+        assertInstanceOf(JTokkitTokenizer.class, Tokenizers.get("gpt-4o", TokenizerOptions.defaults().engine("JTokkit")));
         assertEquals("jtokkit", Tokenizers.providers().stream().map(p -> p.engine()).filter("jtokkit"::equals).findFirst().orElseThrow());
     }
 
@@ -52,7 +53,7 @@ class JTokkitConformanceTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String encoding : ENCODINGS) {
             Tokenizer core = Tokenizers.get(encoding);
-            Tokenizer reference = Tokenizers.get(encoding, "jtokkit");
+            Tokenizer reference = Tokenizers.get(encoding, TokenizerOptions.defaults().engine("jtokkit"));
             tests.add(DynamicTest.dynamicTest(encoding + " on ../shared/corpus", () -> {
                 List<Path> files = SharedData.corpusFiles();
                 assertEquals(534, files.size(), "the shared corpus has 534 text files");
@@ -79,7 +80,7 @@ class JTokkitConformanceTest {
                 }
                 tests.add(DynamicTest.dynamicTest(encoding + ": " + c.name(), () -> {
                     Tokenizer core = Tokenizers.get(encoding);
-                    Tokenizer reference = Tokenizers.get(encoding, "jtokkit");
+                    Tokenizer reference = Tokenizers.get(encoding, TokenizerOptions.defaults().engine("jtokkit"));
                     assertArrayEquals(reference.encode(c.text()), core.encode(c.text()));
                     assertArrayEquals(reference.encode(c.text(), SpecialTokens.allowAll()), core.encode(c.text(), SpecialTokens.allowAll()));
                 }));
@@ -92,7 +93,7 @@ class JTokkitConformanceTest {
     @ValueSource(strings = {"llama3", "cl100k_base", "o200k_base"})
     void seededRandomUnicodeGivesJTokkitsIds(String encoding) {
         Tokenizer core = Tokenizers.get(encoding);
-        Tokenizer reference = Tokenizers.get(encoding, "jtokkit");
+        Tokenizer reference = Tokenizers.get(encoding, TokenizerOptions.defaults().engine("jtokkit"));
         Random random = new Random(1127);
         for (int n = 0; n < 3_000; n++) {
             String text = randomText(random);
@@ -102,7 +103,7 @@ class JTokkitConformanceTest {
 
     @Test
     void specialTokenPoliciesAgree() {
-        Tokenizer reference = Tokenizers.get("llama3", "jtokkit");
+        Tokenizer reference = Tokenizers.get("llama3", TokenizerOptions.defaults().engine("jtokkit"));
         Tokenizer core = Tokenizers.get("llama3");
         String text = "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|>";
         for (SpecialTokens policy : List.of(SpecialTokens.asText(), SpecialTokens.allowAll(),

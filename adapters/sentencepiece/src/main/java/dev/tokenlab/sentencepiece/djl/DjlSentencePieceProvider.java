@@ -3,8 +3,9 @@ package dev.tokenlab.sentencepiece.djl;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerNotFoundException;
-import dev.tokenlab.TokenizerProvider;
-import dev.tokenlab.vocab.ModelFiles;
+import dev.tokenlab.TokenizerOptions;
+import dev.tokenlab.Tokenizers;
+import dev.tokenlab.spi.TokenizerProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +14,17 @@ import java.util.Optional;
 
 /**
  * The {@code sentencepiece} engine: Google's SentencePiece C++ library through DJL's JNI binding.
- * It runs a {@code .model} file, so it opens files ({@code Tokenizers.load(path, "sentencepiece")})
+ * It runs a {@code .model} file, so it opens files ({@code Tokenizers.load(path, options.engine("sentencepiece"))})
  * rather than names; {@code llama2} by name works only when the property
  * {@code tokenlab.llama2.model} or the environment variable {@code TOKENLAB_LLAMA2_MODEL} points to
  * Meta's {@code tokenizer.model}.
  *
  * <pre>{@code
- * Tokenizer ref = Tokenizers.load(Path.of("llama2/tokenizer.model"), "sentencepiece");
+ * TokenizerOptions djl = TokenizerOptions.defaults().engine("sentencepiece");
+ * Tokenizer ref = Tokenizers.load(Path.of("llama2/tokenizer.model"), djl);
  * ref.encode("Hello world");   // [15043, 3186]
  * // java -Dtokenlab.llama2.model=../shared/models/llama2/tokenizer.model …
- * Tokenizers.get("llama2", "sentencepiece").encode("Hello world");   // [15043, 3186]
+ * Tokenizers.get("llama2", djl).encode("Hello world");   // [15043, 3186]
  * }</pre>
  *
  * <p>Tokenizers it returns hold native memory until closed ({@link DjlSentencePieceTokenizer#close()});
@@ -33,6 +35,9 @@ public final class DjlSentencePieceProvider implements TokenizerProvider {
     public static final String LLAMA2_PROPERTY = "tokenlab.llama2.model";
     /** Environment variable naming Meta's Llama 2 {@code tokenizer.model}. */
     public static final String LLAMA2_ENV = "TOKENLAB_LLAMA2_MODEL";
+
+    /** What {@link Tokenizers#formatOf} calls a SentencePiece {@code .model} file. */
+    private static final String SENTENCEPIECE_FORMAT = "SentencePiece model";
 
     @Override
     public String engine() {
@@ -57,7 +62,7 @@ public final class DjlSentencePieceProvider implements TokenizerProvider {
     }
 
     @Override
-    public Tokenizer open(String name) {
+    public Tokenizer open(String name, TokenizerOptions options) {
         if (!"llama2".equals(name)) {
             throw new TokenizerNotFoundException("model for the sentencepiece engine", name, names());
         }
@@ -69,25 +74,24 @@ public final class DjlSentencePieceProvider implements TokenizerProvider {
         }
         if (configured == null || configured.isBlank()) {
             throw new TokenizerException("the sentencepiece engine runs the C++ library on a .model file and Tokenlab does not"
-                    + " ship Meta's; open one with Tokenizers.load(path, \"sentencepiece\"), or set -D" + LLAMA2_PROPERTY
+                    + " ship Meta's; open a .model file on this engine instead (-m PATH --engine sentencepiece), or set -D" + LLAMA2_PROPERTY
                     + "=PATH (or " + LLAMA2_ENV + ") to Llama 2's tokenizer.model to open it as llama2");
         }
         Path file = Path.of(configured);
         if (!Files.isRegularFile(file)) {
             throw new TokenizerException(origin + " names " + file + ", which is not a file");
         }
-        return DjlSentencePieceTokenizer.open(file, name);
+        return DjlSentencePieceTokenizer.open(file, name, options);
     }
 
     /** Opens any SentencePiece {@code .model} (told by its bytes); other formats are not this engine's. */
     @Override
-    public Optional<Tokenizer> load(Path modelFile) {
-        byte[] bytes = ModelFiles.readAll(modelFile);
-        if (ModelFiles.detect(bytes) != ModelFiles.Format.SENTENCEPIECE) {
+    public Optional<Tokenizer> load(Path modelFile, TokenizerOptions options) {
+        if (!SENTENCEPIECE_FORMAT.equals(Tokenizers.formatOf(modelFile))) {
             return Optional.empty();
         }
         String fileName = modelFile.getFileName() == null ? modelFile.toString() : modelFile.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
-        return Optional.of(DjlSentencePieceTokenizer.open(modelFile, dot > 0 ? fileName.substring(0, dot) : fileName));
+        return Optional.of(DjlSentencePieceTokenizer.open(modelFile, dot > 0 ? fileName.substring(0, dot) : fileName, options));
     }
 }

@@ -4,15 +4,16 @@ import ai.djl.sentencepiece.SpProcessor;
 import ai.djl.sentencepiece.SpTokenizer;
 import dev.tokenlab.Decoded;
 import dev.tokenlab.SpecialTokens;
-import dev.tokenlab.special.SpecialTokenMatcher;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
-import dev.tokenlab.sentencepiece.PieceType;
-import dev.tokenlab.sentencepiece.SentencePieceModel;
-import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
+import dev.tokenlab.TokenizerOptions;
+import dev.tokenlab.Tokenizers;
+import dev.tokenlab.spi.ModelSource;
+import dev.tokenlab.spi.SpecialTokenSplitter;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -47,16 +48,18 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     private final String name;
     private final SpTokenizer native_;
     private final SpProcessor processor;
-    private final SentencePieceTokenizer pieces;
-    private final SpecialTokenMatcher matcher;
+    private final Tokenizer pieces;
+    private final SpecialTokenSplitter splitter;
+    private final SpecialTokens defaultSpecialTokens;
     private volatile boolean closed;
 
-    private DjlSentencePieceTokenizer(String name, SpTokenizer nativeTokenizer, SentencePieceTokenizer pieces) {
+    private DjlSentencePieceTokenizer(String name, SpTokenizer nativeTokenizer, Tokenizer pieces, SpecialTokens defaultSpecialTokens) {
         this.name = name;
         this.native_ = nativeTokenizer;
         this.processor = nativeTokenizer.getProcessor();
         this.pieces = pieces;
-        this.matcher = new SpecialTokenMatcher(pieces.specialTokens());
+        this.splitter = new SpecialTokenSplitter(pieces.specialTokens());
+        this.defaultSpecialTokens = defaultSpecialTokens;
     }
 
     /**
@@ -67,9 +70,24 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
      * @throws dev.tokenlab.TokenizerFormatException if the file is not a SentencePiece model
      * @throws TokenizerException if the native library cannot load on this machine, or the C++ library refuses the model
      */
-    public static DjlSentencePieceTokenizer open(java.nio.file.Path modelFile, String name) {
-        byte[] bytes = dev.tokenlab.vocab.ModelFiles.readAll(modelFile);
-        SentencePieceTokenizer pieces = SentencePieceTokenizer.read(name, bytes, modelFile.toString());
+    public static DjlSentencePieceTokenizer open(Path modelFile, String name) {
+        return open(modelFile, name, TokenizerOptions.defaults());
+    }
+
+    /**
+     * Opens a {@code .model} file in the C++ library, with {@code options}' default special-token policy.
+     *
+     * @throws dev.tokenlab.TokenizerFormatException if the file is not a SentencePiece model
+     * @throws TokenizerException if the native library cannot load on this machine, the C++ library refuses
+     *                            the model, or the options ask for Meta's long-run split
+     */
+    public static DjlSentencePieceTokenizer open(Path modelFile, String name, TokenizerOptions options) {
+        if (options.metaSplit()) {
+            throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers on the core engine,"
+                    + " not for the sentencepiece engine");
+        }
+        byte[] bytes = ModelSource.readAll(modelFile, modelFile.toString());
+        Tokenizer pieces = Tokenizers.load(modelFile); // core's reader of the same file: the piece table
         SpTokenizer nativeTokenizer;
         try {
             NativeLibrary.check();
@@ -79,7 +97,7 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
         } catch (RuntimeException | LinkageError e) {
             throw new TokenizerException("the SentencePiece C++ library (DJL) refused " + modelFile + ": " + e, e);
         }
-        return new DjlSentencePieceTokenizer(name, nativeTokenizer, pieces);
+        return new DjlSentencePieceTokenizer(name, nativeTokenizer, pieces, options.specialTokens());
     }
 
     /** The DJL processor underneath, for benchmarks that call it directly. */
@@ -108,17 +126,7 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
         checkOpen();
         String s = text.toString();
-        matcher.segment(s, policy, new SpecialTokenMatcher.SegmentVisitor() {
-            @Override
-            public boolean ordinary(int start, int end) {
-                return encodeSegment(s, start, end, sink);
-            }
-
-            @Override
-            public boolean special(int id, int start, int end) {
-                return sink.accept(id, start, end);
-            }
-        });
+        splitter.split(s, policy, sink, (start, end) -> encodeSegment(s, start, end, sink));
     }
 
     @Override
@@ -184,6 +192,11 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     }
 
     @Override
+    public SpecialTokens defaultSpecialTokens() {
+        return defaultSpecialTokens;
+    }
+
+    @Override
     public Map<String, Integer> specialTokens() {
         return pieces.specialTokens();
     }
@@ -201,16 +214,6 @@ public final class DjlSentencePieceTokenizer implements Tokenizer, AutoCloseable
     @Override
     public OptionalInt eosId() {
         return pieces.eosId();
-    }
-
-    /** The piece table read from the model file (its type of each id, its specs). */
-    public SentencePieceModel model() {
-        return pieces.model();
-    }
-
-    /** Whether {@code id} is a byte piece ({@code <0xNN>}). */
-    public boolean isByte(int id) {
-        return id >= 0 && id < pieces.vocabularySize() && pieces.model().type(id) == PieceType.BYTE;
     }
 
     private void checkOpen() {

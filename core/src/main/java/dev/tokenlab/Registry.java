@@ -1,0 +1,49 @@
+package dev.tokenlab;
+
+import dev.tokenlab.spi.ModelFormat;
+import dev.tokenlab.spi.ModelScheme;
+import dev.tokenlab.spi.TokenizerProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * What is registered through {@link ServiceLoader}: engines, model formats and name schemes, each
+ * list loaded once, at first use. Core's own entries come first (its {@code module-info} and
+ * {@code META-INF/services} list them), then any on the class or module path.
+ */
+final class Registry {
+    private Registry() {
+    }
+
+    private static final class Engines {
+        static final List<TokenizerProvider> ALL = load(TokenizerProvider.class);
+    }
+
+    private static final class Formats {
+        static final List<ModelFormat> ALL = load(ModelFormat.class);
+    }
+
+    private static final class Schemes {
+        static final List<ModelScheme> ALL = load(ModelScheme.class);
+    }
+
+    static List<TokenizerProvider> engines() {
+        return Engines.ALL;
+    }
+
+    static List<ModelFormat> formats() {
+        return Formats.ALL;
+    }
+
+    static List<ModelScheme> schemes() {
+        return Schemes.ALL;
+    }
+
+    private static <T> List<T> load(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        ServiceLoader.load(type, Registry.class.getClassLoader()).forEach(found::add);
+        return List.copyOf(found);
+    }
+}
