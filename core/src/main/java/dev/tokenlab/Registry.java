@@ -4,8 +4,10 @@ import dev.tokenlab.spi.ModelFormat;
 import dev.tokenlab.spi.ModelScheme;
 import dev.tokenlab.spi.TokenizerProvider;
 
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -41,9 +43,16 @@ final class Registry {
         return Schemes.ALL;
     }
 
+    /** Every registered implementation of {@code type}: core's own first, then the others as the loader finds them. */
     private static <T> List<T> load(Class<T> type) {
-        List<T> found = new ArrayList<>();
-        ServiceLoader.load(type, Registry.class.getClassLoader()).forEach(found::add);
-        return List.copyOf(found);
+        List<T> core = new ArrayList<>();
+        List<T> others = new ArrayList<>();
+        CodeSource coreSource = Registry.class.getProtectionDomain().getCodeSource();
+        for (T found : ServiceLoader.load(type, Registry.class.getClassLoader())) {
+            boolean isCore = Objects.equals(coreSource, found.getClass().getProtectionDomain().getCodeSource());
+            (isCore ? core : others).add(found);
+        }
+        core.addAll(others);
+        return List.copyOf(core);
     }
 }

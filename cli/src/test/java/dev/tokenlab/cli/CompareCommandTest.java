@@ -79,7 +79,7 @@ class CompareCommandTest {
 
     @Test
     void udhrCsvCountsAreTokenizerCounts() throws IOException {
-        Path udhr = SharedData.require("corpus/udhr");
+        Path udhr = SharedData.udhr();
         Cli.Result r = Cli.run("compare", udhr.toString(), "-m", "llama3,cl100k_base", "--format", "csv");
         assertEquals(0, r.exitCode(), r.err());
         List<List<String>> rows = parseCsv(r.out());
@@ -114,7 +114,7 @@ class CompareCommandTest {
 
     @Test
     void udhrJsonParsesAndAddsUp() {
-        Path udhr = SharedData.require("corpus/udhr");
+        Path udhr = SharedData.udhr();
         Cli.Result r = Cli.run("compare", udhr.toString(), "-m", "llama3,cl100k_base", "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Object> json = Json.object(r.out());
@@ -142,7 +142,7 @@ class CompareCommandTest {
 
     @Test
     void udhrHtmlHasOneRowPerFileWithItsCounts(@TempDir Path tmp) throws IOException {
-        Path udhr = SharedData.require("corpus/udhr");
+        Path udhr = SharedData.udhr();
         Path html = tmp.resolve("report.html");
         Cli.Result r = Cli.run("compare", udhr.toString(), "-m", "llama3,cl100k_base", "--format", "html", "-o", html.toString());
         assertEquals(new Cli.Result(0, "", ""), r);

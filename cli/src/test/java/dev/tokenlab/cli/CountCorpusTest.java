@@ -24,7 +24,7 @@ class CountCorpusTest {
     @Test
     void everyFileOfTheCorpusDirectory() throws IOException {
         List<Path> files = SharedData.corpusFiles();
-        Path corpus = SharedData.require("corpus");
+        Path corpus = SharedData.corpus();
         Tokenizer t = Tokenizers.get("llama3");
         Cli.Result r = Cli.run("count", "-m", "llama3.1", "--fit", "-f", corpus.toString(), "--include", "*.txt", "--format", "json",
                 "--jobs", "2");

@@ -53,11 +53,64 @@ public final class SharedData {
         return p;
     }
 
-    /** Every {@code .txt} file of the shared corpus (botchan, wagahaiwa and the 532 UDHR files), sorted. */
+    /** Every {@code .txt} file of the shared corpus (botchan, wagahaiwa and the 532 UDHR files), sorted; checked complete. */
     public static List<Path> corpusFiles() {
-        Path corpus = require("corpus");
+        Path corpus = corpus();
         try (Stream<Path> s = Files.walk(corpus)) {
             return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The shared corpus folder, checked complete: both novels, and every file {@code udhr/INDEX.tsv} lists,
+     * each of the size it lists (plus a final newline), and no other {@code .txt} file in {@code udhr/}. A loop over a half-copied
+     * corpus would otherwise pass on what is there.
+     *
+     * @throws AssertionError if the corpus is present but incomplete
+     */
+    public static Path corpus() {
+        Path corpus = require("corpus");
+        checkComplete(corpus);
+        return corpus;
+    }
+
+    /** The UDHR folder of the shared corpus, checked complete (see {@link #corpus()}). */
+    public static Path udhr() {
+        return corpus().resolve("udhr");
+    }
+
+    private static void checkComplete(Path corpus) {
+        try {
+            for (String novel : List.of("botchan.txt", "wagahaiwa_nekodearu.txt")) {
+                if (!Files.isRegularFile(corpus.resolve(novel))) {
+                    throw new AssertionError("the shared corpus is incomplete: " + corpus.resolve(novel) + " is missing");
+                }
+            }
+            Path udhr = corpus.resolve("udhr");
+            List<String> index = Files.readAllLines(udhr.resolve("INDEX.tsv"));
+            int listed = 0;
+            for (String line : index.subList(1, index.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                Path file = udhr.resolve(cols[0]);
+                long size = Long.parseLong(cols[3]);
+                // INDEX.tsv gives the size of the text; the files end with one newline more.
+                if (!Files.isRegularFile(file) || Files.size(file) != size && Files.size(file) != size + 1) {
+                    throw new AssertionError("the shared corpus is incomplete: " + file + " should be " + size + " bytes ("
+                            + (Files.isRegularFile(file) ? Files.size(file) + " found" : "missing") + ")");
+                }
+                listed++;
+            }
+            try (Stream<Path> s = Files.list(udhr)) {
+                long present = s.filter(p -> p.toString().endsWith(".txt")).count();
+                if (present != listed || listed == 0) {
+                    throw new AssertionError("the shared corpus has " + present + " UDHR files; INDEX.tsv lists " + listed);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

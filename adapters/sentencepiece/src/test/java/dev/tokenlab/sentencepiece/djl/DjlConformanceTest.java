@@ -6,7 +6,6 @@ import dev.tokenlab.sentencepiece.RandomText;
 import dev.tokenlab.testing.EdgeCases;
 import dev.tokenlab.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,7 +39,7 @@ class DjlConformanceTest {
 
     @BeforeEach
     void nativeLibraryLoads() {
-        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+        RequireNative.library();
     }
 
     @AfterAll

@@ -43,7 +43,7 @@ class DjlSentencePieceProviderTest {
 
     @Test
     void openByNameWithTheProperty() {
-        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+        RequireNative.library();
         Path model = SharedData.require("models/llama2/tokenizer.model");
         System.setProperty(DjlSentencePieceProvider.LLAMA2_PROPERTY, model.toString());
         try (DjlSentencePieceTokenizer t = (DjlSentencePieceTokenizer) new DjlSentencePieceProvider().open("llama2", TokenizerOptions.defaults())) {
@@ -64,7 +64,7 @@ class DjlSentencePieceProviderTest {
 
     @Test
     void loadsModelFilesAndDeclinesOtherFormats(@TempDir Path dir) throws IOException {
-        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+        RequireNative.library();
         Path model = SharedData.require("models/sentencepiece-test/test_model.model");
         Tokenizer t = Tokenizers.load(model, TokenizerOptions.defaults().engine("sentencepiece"));
         assertInstanceOf(DjlSentencePieceTokenizer.class, t);
@@ -83,7 +83,7 @@ class DjlSentencePieceProviderTest {
 
     @Test
     void specialTokenPolicyAndPieceTable() {
-        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+        RequireNative.library();
         Path model = SharedData.require("models/llama2/tokenizer.model");
         try (DjlSentencePieceTokenizer t = DjlSentencePieceTokenizer.open(model, "llama2")) {
             assertArrayEquals(new int[] {529, 29879, 29958}, t.encode("<s>"));

@@ -6,7 +6,6 @@ import dev.tokenlab.sentencepiece.ModelType;
 import dev.tokenlab.sentencepiece.PieceType;
 import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,7 @@ class ToyModelsConformanceTest {
 
     @BeforeEach
     void nativeLibraryLoads() {
-        Assumptions.assumeTrue(NativeLibrary.isAvailable(), NativeLibrary::whyUnavailable);
+        RequireNative.library();
     }
 
     static ModelProtoWriter pieces(ModelType type, boolean byteFallback) {
