@@ -14,11 +14,12 @@
 //   random.tsv      RANDOM_COUNT seeded random strings per model, with the model's own added-token texts
 //   corpus.tsv      every file of ../shared/corpus as one string: token count and SHA-256 of the ids
 //
-// Usage: node hf-golden.mjs [model ...]   (run it through ./run, which installs the pinned package)
+// Usage: node hf-golden.mjs [--jobs=1|2] [model ...]   (through ./run, which installs the pinned package)
 import { Tokenizer } from 'tokenizers';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCases } from './cases.mjs';
@@ -295,11 +296,9 @@ async function corpusRows(m, model, stats) {
   return rows;
 }
 
-// ---- main
-const wanted = process.argv.slice(2);
-for (const w of wanted) if (!MODELS.some((m) => m.name === w)) fail(`unknown model ${w}`);
-const started = performance.now();
-for (const m of MODELS.filter((x) => wanted.length === 0 || wanted.includes(x.name))) {
+// ---- main: with one model, generate it here; otherwise run one child process per model (so each
+// tokenizer's memory goes with its process: peak ~0.9 GB, for gemma3), at most --jobs=N (1 or 2) at once.
+async function generate(m) {
   const t0 = performance.now();
   const model = loadModel(m);
   await checkIdentity(m, model.tokenizer);
@@ -320,4 +319,30 @@ for (const m of MODELS.filter((x) => wanted.length === 0 || wanted.includes(x.na
   console.log(`golden/hf/${m.name}: load ${s(t0, t1)} s, edge cases ${s(t1, t2)} s, random ${s(t2, t3)} s, `
     + `corpus ${s(t3, t4)} s (${stats.tokens} tokens, ${stats.roundTrips}/${corpusFiles.length} files decode to their text)`);
 }
-console.log(`golden/hf: ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+
+let jobs = 1;
+const wanted = [];
+for (const a of process.argv.slice(2)) {
+  if (/^--jobs=[12]$/.test(a)) jobs = Number(a.slice(7));
+  else if (MODELS.some((m) => m.name === a)) wanted.push(a);
+  else fail(`unknown argument ${a} (expected --jobs=1, --jobs=2 or model names)`);
+}
+const models = MODELS.filter((m) => wanted.length === 0 || wanted.includes(m.name));
+if (models.length === 1) {
+  await generate(models[0]);
+} else {
+  const started = performance.now();
+  const queue = models.slice();
+  const child = (m) => new Promise((resolve, reject) => {
+    spawn(process.execPath, [fileURLToPath(import.meta.url), m.name], { stdio: 'inherit' })
+      .on('error', reject)
+      .on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${m.name}: exit ${code ?? signal}`))));
+  });
+  try {
+    await Promise.all(Array.from({ length: jobs }, async () => { while (queue.length) await child(queue.shift()); }));
+  } catch (e) {
+    queue.length = 0;
+    fail(e.message);
+  }
+  console.log(`golden/hf: ${models.length} models in ${((performance.now() - started) / 1000).toFixed(1)} s (${jobs} at a time)`);
+}
