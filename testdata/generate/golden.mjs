@@ -12,41 +12,12 @@ import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCases } from './cases.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const testdata = join(here, '..');
 const root = join(testdata, '..');
 const require = createRequire(import.meta.url);
-
-function unescape(s, where) {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c !== '\\') { out += c; continue; }
-    const e = s[++i];
-    if (e === 'n') out += '\n';
-    else if (e === 'r') out += '\r';
-    else if (e === 't') out += '\t';
-    else if (e === 's') out += ' ';
-    else if (e === '\\') out += '\\';
-    else if (e === 'u') { out += String.fromCharCode(parseInt(s.slice(i + 1, i + 5), 16)); i += 4; }
-    else if (e === 'x') { const close = s.indexOf('}', i); out += String.fromCodePoint(parseInt(s.slice(i + 2, close), 16)); i = close; }
-    else throw new Error(`${where}: unknown escape \\${e}`);
-  }
-  return out;
-}
-
-function loadCases() {
-  const lines = readFileSync(join(testdata, 'edge-cases.txt'), 'utf8').split('\n');
-  const cases = [];
-  lines.forEach((line, k) => {
-    if (line.trim() === '' || line.startsWith('#')) return;
-    const tab = line.indexOf('\t');
-    if (tab <= 0) throw new Error(`edge-cases.txt:${k + 1}: expected NAME<TAB>TEXT`);
-    cases.push({ name: line.slice(0, tab), text: unescape(line.slice(tab + 1), `edge-cases.txt:${k + 1}`) });
-  });
-  return cases;
-}
 
 // Tokenlab's bundled rank table (TLRANKS1, see tools/convert-vocab.mjs) as tiktoken rank-file text.
 function bundledRanks(name) {
@@ -83,7 +54,7 @@ for (const name of ['cl100k_base', 'o200k_base', 'p50k_base', 'r50k_base']) {
   };
 }
 
-const cases = loadCases();
+const cases = loadCases(join(testdata, 'edge-cases.txt'));
 const version = JSON.parse(readFileSync(join(here, 'node_modules/tiktoken/package.json'), 'utf8')).version;
 for (const [name, build] of Object.entries(encodings)) {
   const enc = build();
