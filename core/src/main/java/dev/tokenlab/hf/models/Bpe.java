@@ -1,0 +1,343 @@
+package dev.tokenlab.hf.models;
+
+import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.bpe.RankedMergeBpe;
+import dev.tokenlab.bpe.RankedMerges;
+import dev.tokenlab.hf.pipeline.ByteLevelAlphabet;
+import dev.tokenlab.hf.pipeline.Model;
+import dev.tokenlab.hf.pipeline.NormalizedString;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+/**
+ * The {@code BPE} model of a {@code tokenizer.json}, with the Rust library's rules: a word in the
+ * vocabulary is one token when {@code ignore_merges} is on; otherwise each character (each byte, for
+ * byte-level vocabularies) starts as a symbol — with {@code continuing_subword_prefix} before every
+ * character but the first and {@code end_of_word_suffix} after the last — unknown characters become
+ * {@code <0xNN>} byte tokens ({@code byte_fallback}, only when every byte has one), the unknown token
+ * (consecutive ones fused with {@code fuse_unk}) or nothing; then symbols merge by merge rank
+ * ({@link RankedMergeBpe}).
+ *
+ * <p>Spellings are looked up as UTF-8 bytes in one {@link ByteVocabulary}; a byte-level vocabulary is
+ * stored as the bytes its GPT-2-alphabet spellings stand for, so input bytes need no mapping.
+ * Recently merged words are cached ({@link WordCache}). Immutable and thread-safe.
+ */
+public final class Bpe implements Model {
+    private final String[] spellings;
+    private final ByteVocabulary vocab;
+    private final RankedMerges merges;
+    private final boolean byteLevel;
+    private final boolean ignoreMerges;
+    private final boolean fuseUnk;
+    private final int unkId;
+    private final String prefix;
+    private final String suffix;
+    /** Id of {@code <0xNN>} for each byte, or -1; null without byte fallback. */
+    private final int[] byteFallback;
+    /** Id of each byte's GPT-2 character (byte-level vocabularies), or -1. */
+    private final int[] byteIds = new int[256];
+    private final int entries;
+    private final WordCache cache = new WordCache();
+    private final ThreadLocal<Work> work;
+
+    /**
+     * A BPE model.
+     *
+     * @param spellings    vocabulary spellings by id ({@code null} for an unused id)
+     * @param tokenBytes   the bytes each id's spelling is looked up by: UTF-8, or for byte-level
+     *                     vocabularies the bytes the GPT-2 alphabet stands for
+     * @param merges       the merge list, by id
+     * @param byteLevel    whether input is looked up byte by byte (a ByteLevel pre-tokenizer or normalizer)
+     * @param unkId        the unknown token's id, or -1
+     */
+    public Bpe(String[] spellings, byte[][] tokenBytes, RankedMerges merges, boolean byteLevel, boolean ignoreMerges,
+               boolean byteFallback, boolean fuseUnk, int unkId, String prefix, String suffix) {
+        this.spellings = spellings;
+        this.vocab = ByteVocabulary.of(tokenBytes);
+        this.merges = merges;
+        this.byteLevel = byteLevel;
+        this.ignoreMerges = ignoreMerges;
+        this.fuseUnk = fuseUnk;
+        this.unkId = unkId;
+        this.prefix = prefix == null || prefix.isEmpty() ? null : prefix;
+        this.suffix = suffix == null || suffix.isEmpty() ? null : suffix;
+        int n = 0;
+        for (String s : spellings) {
+            n += s == null ? 0 : 1;
+        }
+        this.entries = n;
+        Arrays.fill(byteIds, -1);
+        for (int b = 0; b < 256; b++) {
+            byteIds[b] = vocab.rank(new byte[] {(byte) b}, 0, 1);
+        }
+        if (byteFallback) {
+            this.byteFallback = new int[256];
+            for (int b = 0; b < 256; b++) {
+                byte[] name = String.format("<0x%02X>", b).getBytes(StandardCharsets.US_ASCII);
+                this.byteFallback[b] = vocab.rank(name, 0, name.length);
+            }
+        } else {
+            this.byteFallback = null;
+        }
+        RankedMerges m = merges;
+        this.work = ThreadLocal.withInitial(() -> new Work(m));
+    }
+
+    @Override
+    public boolean tokenize(NormalizedString piece, TokenOut out) {
+        String text = piece.toString();
+        WordCache.Entry cached = cache.get(text);
+        if (cached != null) {
+            return emit(cached.ids(), cached.starts(), cached.ends(), out);
+        }
+        Work w = work.get();
+        int count = byteLevel ? symbolsOfBytes(text, w) : symbolsOfChars(piece, text, w);
+        if (count < 0) {
+            count = 1; // the whole word is one token
+        } else {
+            int n = count;
+            count = w.bpe.merge(w.ids, n, w.boundaries);
+            for (int k = 0; k < count; k++) {
+                w.starts[k] = w.symbolStart[w.boundaries[k]];
+                w.ends[k] = w.symbolEnd[w.boundaries[k + 1] - 1];
+            }
+        }
+        WordCache.Entry entry = cache.put(text, w.ids, w.starts, w.ends, count);
+        return emit(entry.ids(), entry.starts(), entry.ends(), out);
+    }
+
+    private static boolean emit(int[] ids, int[] starts, int[] ends, TokenOut out) {
+        for (int k = 0; k < ids.length; k++) {
+            if (!out.token(ids[k], starts[k], ends[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Byte-level symbols: one per UTF-8 byte, each covering the character it is part of. Returns -1
+     * after writing the single token when the whole word is a token and {@code ignore_merges} is on.
+     */
+    private int symbolsOfBytes(String text, Work w) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int cps = text.codePointCount(0, text.length());
+        if (ignoreMerges) {
+            int id = vocab.rank(bytes, 0, bytes.length);
+            if (id >= 0) {
+                return whole(w, id, cps);
+            }
+        }
+        w.ensure(bytes.length);
+        int n = 0;
+        int cp = -1;
+        for (int i = 0; i < bytes.length; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                cp++;
+            }
+            int id = byteIds[bytes[i] & 0xFF];
+            if (id < 0) {
+                n = unknown(w, n, cp, cp + 1);
+                continue;
+            }
+            n = symbol(w, n, id, cp, cp + 1);
+        }
+        return n;
+    }
+
+    /** Character symbols, with prefix, suffix, byte fallback and unknown handling. */
+    private int symbolsOfChars(NormalizedString piece, String text, Work w) {
+        int length = piece.length();
+        if (ignoreMerges) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            int id = vocab.rank(bytes, 0, bytes.length);
+            if (id >= 0) {
+                return whole(w, id, length);
+            }
+        }
+        w.ensure(length);
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            byte[] s = w.spelling(i > 0 ? prefix : null, piece.codePointAt(i), i == length - 1 ? suffix : null);
+            int id = vocab.rank(s, 0, w.spellingLength);
+            if (id >= 0) {
+                n = symbol(w, n, id, i, i + 1);
+                continue;
+            }
+            if (byteFallback != null && allBytesKnown(s, w.spellingLength)) {
+                w.ensure(n + w.spellingLength);
+                for (int k = 0; k < w.spellingLength; k++) {
+                    n = symbol(w, n, byteFallback[s[k] & 0xFF], i, i + 1);
+                }
+                continue;
+            }
+            n = unknown(w, n, i, i + 1);
+        }
+        return n;
+    }
+
+    private static int symbol(Work w, int n, int id, int start, int end) {
+        w.ensure(n + 1);
+        w.ids[n] = id;
+        w.symbolStart[n] = start;
+        w.symbolEnd[n] = end;
+        w.unknown[n] = false;
+        return n + 1;
+    }
+
+    /**
+     * An unknown character at {@code [from, to)}: the unknown token, or with {@code fuse_unk} the
+     * previous unknown symbol grown over it; nothing when the model has no unknown token.
+     */
+    private int unknown(Work w, int n, int from, int to) {
+        if (unkId < 0) {
+            return n;
+        }
+        if (fuseUnk && n > 0 && w.unknown[n - 1]) {
+            w.symbolEnd[n - 1] = to;
+            return n;
+        }
+        n = symbol(w, n, unkId, from, to);
+        w.unknown[n - 1] = true;
+        return n;
+    }
+
+    private boolean allBytesKnown(byte[] s, int length) {
+        for (int k = 0; k < length; k++) {
+            if (byteFallback[s[k] & 0xFF] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int whole(Work w, int id, int length) {
+        w.ensure(1);
+        w.ids[0] = id;
+        w.starts[0] = 0;
+        w.ends[0] = length;
+        return -1;
+    }
+
+    @Override
+    public String token(int id) {
+        return id >= 0 && id < spellings.length ? spellings[id] : null;
+    }
+
+    @Override
+    public OptionalInt id(String token) {
+        byte[] b = byteLevel ? ByteLevelAlphabet.bytesOf(token) : token.getBytes(StandardCharsets.UTF_8);
+        if (b == null) {
+            return OptionalInt.empty();
+        }
+        int id = vocab.rank(b, 0, b.length);
+        return id < 0 || !token.equals(spellings[id]) ? OptionalInt.empty() : OptionalInt.of(id);
+    }
+
+    /** The bytes the vocabulary looks {@code id} up by (for byte-level vocabularies, what the token stands for). */
+    public byte[] tokenBytes(int id) {
+        return vocab.tokenBytes(id);
+    }
+
+    /** Whether input is looked up byte by byte. */
+    public boolean byteLevel() {
+        return byteLevel;
+    }
+
+    @Override
+    public int idBound() {
+        return spellings.length;
+    }
+
+    @Override
+    public int vocabularyEntries() {
+        return entries;
+    }
+
+    @Override
+    public String describe() {
+        return String.format("BPE, %,d tokens, %,d merges", entries, merges.size())
+                + (byteLevel ? ", byte-level" : "")
+                + (ignoreMerges ? ", ignore_merges" : "")
+                + (byteFallback != null ? ", byte_fallback" : "")
+                + (unkId >= 0 ? ", unk " + spellings[unkId] + (fuseUnk ? " (fused)" : "") : "")
+                + (prefix != null ? ", continuing_subword_prefix " + prefix : "")
+                + (suffix != null ? ", end_of_word_suffix " + suffix : "");
+    }
+
+    /** One thread's working arrays. */
+    private static final class Work {
+        final RankedMergeBpe bpe;
+        int[] ids = new int[64];
+        int[] symbolStart = new int[64];
+        int[] symbolEnd = new int[64];
+        boolean[] unknown = new boolean[64];
+        int[] boundaries = new int[65];
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        byte[] spelling = new byte[64];
+        int spellingLength;
+
+        Work(RankedMerges merges) {
+            this.bpe = new RankedMergeBpe(merges);
+        }
+
+        void ensure(int n) {
+            if (ids.length < n) {
+                int capacity = Math.max(n, ids.length * 2);
+                ids = Arrays.copyOf(ids, capacity);
+                symbolStart = Arrays.copyOf(symbolStart, capacity);
+                symbolEnd = Arrays.copyOf(symbolEnd, capacity);
+                unknown = Arrays.copyOf(unknown, capacity);
+                boundaries = Arrays.copyOf(boundaries, capacity + 1);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
+        }
+
+        /** The UTF-8 of {@code prefix + codePoint + suffix} in {@link #spelling} (padded for ByteVocabulary's reads). */
+        byte[] spelling(String prefix, int codePoint, String suffix) {
+            if (prefix == null && suffix == null) {
+                int n = encode(codePoint, spelling, 0);
+                spellingLength = n;
+                return spelling;
+            }
+            byte[] s = ((prefix == null ? "" : prefix) + new String(Character.toChars(codePoint)) + (suffix == null ? "" : suffix))
+                    .getBytes(StandardCharsets.UTF_8);
+            if (spelling.length < s.length + ByteVocabulary.READ_PADDING) {
+                spelling = new byte[s.length + ByteVocabulary.READ_PADDING + 16];
+            }
+            System.arraycopy(s, 0, spelling, 0, s.length);
+            spellingLength = s.length;
+            return spelling;
+        }
+
+        private static int encode(int cp, byte[] out, int at) {
+            if (cp < 0x80) {
+                out[at] = (byte) cp;
+                return 1;
+            }
+            if (cp < 0x800) {
+                out[at] = (byte) (0xC0 | cp >> 6);
+                out[at + 1] = (byte) (0x80 | cp & 0x3F);
+                return 2;
+            }
+            if (cp < 0x10000) {
+                if (cp >= 0xD800 && cp <= 0xDFFF) {
+                    cp = 0xFFFD; // a lone surrogate is looked up as U+FFFD, as its UTF-8 is
+                }
+                out[at] = (byte) (0xE0 | cp >> 12);
+                out[at + 1] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[at + 2] = (byte) (0x80 | cp & 0x3F);
+                return 3;
+            }
+            out[at] = (byte) (0xF0 | cp >> 18);
+            out[at + 1] = (byte) (0x80 | cp >> 12 & 0x3F);
+            out[at + 2] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[at + 3] = (byte) (0x80 | cp & 0x3F);
+            return 4;
+        }
+    }
+}
