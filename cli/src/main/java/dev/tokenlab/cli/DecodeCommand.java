@@ -2,7 +2,6 @@ package dev.tokenlab.cli;
 
 import dev.tokenlab.Decoded;
 import dev.tokenlab.Tokenizer;
-import dev.tokenlab.internal.Utf8;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -30,9 +28,7 @@ final class StrictUtf8Reader extends Reader {
     private static final int BYTE_BUFFER = 64 * 1024;
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = Utf8.strictDecoder();
     /** Bytes read but not yet decoded; in read mode between calls. */
     private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_BUFFER).flip();
     /** Bytes taken from the stream before the ones now in {@link #bytes}. */
@@ -102,7 +98,7 @@ final class StrictUtf8Reader extends Reader {
                 out.put('\uFFFD');
                 // One U+FFFD per maximal invalid subpart, as TextInput.decodeLenient (and Python) count them.
                 int at = bytes.position();
-                bytes.position(at + dev.tokenlab.internal.Utf8.maximalInvalidSubpart(bytes.array(), at, bytes.limit()));
+                bytes.position(at + Utf8.maximalInvalidSubpart(bytes.array(), at, bytes.limit()));
                 replaced++;
                 continue;
             }

@@ -1,12 +1,9 @@
 package dev.tokenlab.cli;
 
+import dev.tokenlab.Decoded;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -71,7 +68,7 @@ final class TextInput {
      * invalid subpart, as Python's {@code errors="replace"} does); {@code --lenient} uses it.
      */
     static Input decodeLenient(byte[] bytes, String source) {
-        dev.tokenlab.Decoded d = dev.tokenlab.Decoded.of(bytes);
+        Decoded d = Decoded.of(bytes);
         return new Input(source, d.text(), d.replacedSequences());
     }
 
@@ -104,20 +101,6 @@ final class TextInput {
      * decoder rejects overlong forms, surrogates and values above U+10FFFF, and keeps a BOM.
      */
     static long firstInvalid(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult r = decoder.decode(in, out, true);
-            if (r.isError()) {
-                return in.position();
-            }
-            if (r.isUnderflow()) {
-                return -1;
-            }
-            out.clear(); // overflow: only validity matters here, so drop the chars
-        }
+        return Utf8.firstInvalid(bytes, 0, bytes.length);
     }
 }

@@ -1,9 +1,5 @@
 package dev.tokenlab.cli;
 
-import dev.tokenlab.internal.Utf8;
-
-import java.nio.charset.StandardCharsets;
-
 /**
  * A token's bytes as one printable line, for {@code encode --format tokens}: what a learner needs to
  * see, where plain printing would hide it.
@@ -28,18 +24,19 @@ final class VisibleText {
 
     static String of(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length + 8);
-        int i = 0;
-        while (i < bytes.length) {
-            int n = Utf8.validSequenceLength(bytes, i, bytes.length);
-            if (n == 0) {
-                sb.append(String.format("<%02X>", bytes[i] & 0xFF));
-                i++;
-                continue;
+        Utf8.walk(bytes, 0, bytes.length, new Utf8.Visitor() {
+            @Override
+            public void text(CharSequence text) {
+                text.codePoints().forEach(cp -> appendVisible(sb, cp));
             }
-            int cp = new String(bytes, i, n, StandardCharsets.UTF_8).codePointAt(0);
-            appendVisible(sb, cp);
-            i += n;
-        }
+
+            @Override
+            public void invalid(byte[] b, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    sb.append(String.format("<%02X>", b[i] & 0xFF)); // every byte of the subpart on its own
+                }
+            }
+        });
         return sb.toString();
     }
 
