@@ -187,7 +187,7 @@ final class ChatCommand extends TokenlabSubcommand {
     }
 
     private void writeJson(Tokenizer t, ChatTemplate chatTemplate, ChatPrompt prompt) {
-        JsonWriter w = new JsonWriter(out()).beginObject()
+        JsonOutput w = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("template").value(chatTemplate.name())

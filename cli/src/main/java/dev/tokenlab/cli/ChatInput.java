@@ -126,7 +126,7 @@ final class ChatInput {
                 throw CliException.error(source + ": " + where + " has no \"content\"");
             }
             if (!ROLES.contains(role)) {
-                throw CliException.error(source + ": " + where + ": unknown role " + JsonWriter.quote(role)
+                throw CliException.error(source + ": " + where + ": unknown role " + JsonOutput.quote(role)
                         + "; roles are system, user, assistant and tool (or ipython)");
             }
             messages.add(new ChatMessage(role, content));

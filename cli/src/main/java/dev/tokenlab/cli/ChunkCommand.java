@@ -95,7 +95,7 @@ final class ChunkCommand extends TokenlabSubcommand {
         Utf8Offsets ends = new Utf8Offsets(text);
         for (int i = 0; i < chunks.size(); i++) {
             Chunk c = chunks.get(i);
-            new JsonWriter(out).beginObject()
+            new JsonOutput(out).beginObject()
                     .name("index").value(i)
                     .name("start").value(c.charStart())
                     .name("end").value(c.charEnd())

@@ -1,5 +1,6 @@
 package dev.tokenlab.cli;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ final class CompareFormats {
     }
 
     private static String number(Double d) {
-        return d == null || d.isNaN() || d.isInfinite() ? "" : JsonWriter.decimal(d);
+        return d == null || d.isNaN() || d.isInfinite() ? "" : Numbers.decimal(d);
     }
 
     private static void csvLine(StringBuilder sb, List<String> fields) {
@@ -166,8 +167,8 @@ final class CompareFormats {
 
     /** One line of JSON, keys in the documented order. */
     static String json(CompareReport r, String sort) {
-        StringBuilder sb = new StringBuilder();
-        JsonWriter json = new JsonWriter(sb).beginObject()
+        StringWriter sb = new StringWriter();
+        JsonOutput json = new JsonOutput(sb).beginObject()
                 .name("engine").value(r.engine())
                 .name("models").beginArray();
         for (ModelList.Opened m : r.models()) {
@@ -190,7 +191,7 @@ final class CompareFormats {
         return sb.append('\n').toString();
     }
 
-    private static void row(JsonWriter json, CompareReport r, CompareReport.Row row) {
+    private static void row(JsonOutput json, CompareReport r, CompareReport.Row row) {
         json.beginObject()
                 .name("kind").value(row.kind())
                 .name("source").value(row.source())

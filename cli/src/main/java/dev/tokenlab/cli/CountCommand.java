@@ -400,13 +400,12 @@ final class CountCommand extends TokenlabSubcommand {
     }
 
     private void writeJson(Tokenizer t, BudgetOptions.Budget limits, List<Outcome> outcomes, long total) {
-        JsonWriter w = new JsonWriter(out()).beginObject()
+        JsonOutput w = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("engine").value(model.engine())
                 .name("contextWindow").value(limits.contextWindow())
-                .name("limit");
-        nullable(w, limits.limit());
+                .name("limit").value(limits.limit());
         w.name("files").beginArray();
         for (Outcome o : outcomes) {
             if (o.counted()) {
@@ -419,18 +418,8 @@ final class CountCommand extends TokenlabSubcommand {
                 w.beginObject().name("path").value(o.path()).name("reason").value(o.skipReason()).endObject();
             }
         }
-        w.endArray().name("total").value(total).name("overBy");
-        nullable(w, limits.overBy(total));
-        w.endObject();
+        w.endArray().name("total").value(total).name("overBy").value(limits.overBy(total)).endObject();
         out().println();
-    }
-
-    private static void nullable(JsonWriter w, Long n) {
-        if (n == null) {
-            w.value((String) null);
-        } else {
-            w.value(n.longValue());
-        }
     }
 
     /** Counts the bytes read for the progress line. */

@@ -115,7 +115,7 @@ final class DecodeCommand extends TokenlabSubcommand {
                     continue;
                 }
                 if (!NUMBER.matcher(part).matches()) {
-                    throw CliException.usage("not a token id: " + JsonWriter.quote(part));
+                    throw CliException.usage("not a token id: " + JsonOutput.quote(part));
                 }
                 parts.add(part.startsWith("+") ? part.substring(1) : part);
             }

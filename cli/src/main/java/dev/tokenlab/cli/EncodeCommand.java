@@ -116,7 +116,7 @@ final class EncodeCommand extends TokenlabSubcommand {
     }
 
     private void writeJson(PrintWriter out, Tokenizer t, List<TokenSpan> spans) {
-        JsonWriter json = new JsonWriter(out).beginObject()
+        JsonOutput json = new JsonOutput(out).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("engine").value(model.engine())

@@ -311,7 +311,7 @@ final class ExplainCommand extends TokenlabSubcommand {
 
     /** A BPE piece score as the model stores it: {@code -3.0}, {@code -1000000000.0}, {@code -7.1302285}. */
     static String score(double score) {
-        return JsonWriter.exactDecimal(score);
+        return Numbers.exact(score);
     }
 
     /** One line on what encode does with a part no piece covers. */
@@ -423,7 +423,7 @@ final class ExplainCommand extends TokenlabSubcommand {
     private void writeJson(Tokenizer t, BpeTrace trace, PieceView pieces) {
         HexFormat hex = HexFormat.of();
         boolean sentencePiece = trace.order() == BpeTrace.MergeOrder.HIGHEST_SCORE;
-        JsonWriter json = new JsonWriter(out()).beginObject()
+        JsonOutput json = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("engine").value(model.engine())
@@ -493,7 +493,7 @@ final class ExplainCommand extends TokenlabSubcommand {
         out().println();
     }
 
-    private static void writeFallbacks(JsonWriter json, List<Fallback> fallbacks, PieceView pieces) {
+    private static void writeFallbacks(JsonOutput json, List<Fallback> fallbacks, PieceView pieces) {
         json.name("fallbacks").beginArray();
         for (Fallback f : fallbacks) {
             json.beginObject()
@@ -510,7 +510,7 @@ final class ExplainCommand extends TokenlabSubcommand {
     }
 
     private void writeUnigramJson(Tokenizer t, UnigramTrace trace, PieceView pieces) {
-        JsonWriter json = new JsonWriter(out()).beginObject()
+        JsonOutput json = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("engine").value(model.engine())
@@ -533,7 +533,7 @@ final class ExplainCommand extends TokenlabSubcommand {
         out().println();
     }
 
-    private static void writeSegmentation(JsonWriter json, UnigramTrace.Segmentation s) {
+    private static void writeSegmentation(JsonOutput json, UnigramTrace.Segmentation s) {
         json.beginObject().name("pieces").beginArray();
         for (UnigramTrace.Piece p : s.pieces()) {
             json.beginObject()
@@ -548,7 +548,7 @@ final class ExplainCommand extends TokenlabSubcommand {
         json.endArray().name("logProbability").exact(s.logProbability()).endObject();
     }
 
-    private static void writeTokens(JsonWriter json, List<TokenSpan> tokens, PieceView pieces, boolean full) {
+    private static void writeTokens(JsonOutput json, List<TokenSpan> tokens, PieceView pieces, boolean full) {
         HexFormat hex = HexFormat.of();
         List<TokenChips.Cell> cells = TokenChips.cells(tokens, pieces);
         json.beginArray();
@@ -577,7 +577,7 @@ final class ExplainCommand extends TokenlabSubcommand {
     }
 
     private void writeLevelsJson(Tokenizer t, Levels l, PieceView pieces) {
-        JsonWriter json = new JsonWriter(out()).beginObject()
+        JsonOutput json = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
                 .name("engine").value(model.engine())

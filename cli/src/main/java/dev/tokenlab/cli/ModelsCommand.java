@@ -139,7 +139,7 @@ final class ModelsCommand extends TokenlabSubcommand {
     }
 
     private void writeJson(List<TokenizerInfo> tokenizers, Map<String, TokenizerInfo> byName, List<Engine> engines) {
-        JsonWriter json = new JsonWriter(out()).beginObject().name("tokenizers").beginArray();
+        JsonOutput json = new JsonOutput(out()).beginObject().name("tokenizers").beginArray();
         for (TokenizerInfo i : tokenizers) {
             json.beginObject()
                     .name("name").value(i.name())

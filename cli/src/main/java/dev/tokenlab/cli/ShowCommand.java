@@ -178,7 +178,7 @@ final class ShowCommand extends TokenlabSubcommand {
 
     private void writeJson(String text, String engineName, List<Block> blocks, List<ModelList.Skipped> skipped) {
         HexFormat hex = HexFormat.of();
-        JsonWriter json = new JsonWriter(out()).beginObject()
+        JsonOutput json = new JsonOutput(out()).beginObject()
                 .name("text").value(text)
                 .name("engine").value(engineName)
                 .name("models").beginArray();

@@ -26,7 +26,7 @@ class CountBudgetTest {
                         "tokenlab: over budget by 1,234 tokens: 132,306 > 131,072 (llama3.1 context window)\n"),
                 Cli.run("count", "-m", "llama3.1", "--fit", "-f", f.toString()));
         assertEquals(new Cli.Result(3, "{\"model\":\"llama3.1\",\"tokenizer\":\"llama3\",\"engine\":\"core\","
-                        + "\"contextWindow\":131072,\"limit\":131072,\"files\":[{\"path\":" + JsonWriter.quote(f.toString())
+                        + "\"contextWindow\":131072,\"limit\":131072,\"files\":[{\"path\":" + JsonOutput.quote(f.toString())
                         + ",\"tokens\":132306}],\"skipped\":[],\"total\":132306,\"overBy\":1234}\n",
                         "tokenlab: over budget by 1,234 tokens: 132,306 > 131,072 (llama3.1 context window)\n"),
                 Cli.run("count", "-m", "llama3.1", "--fit", "-f", f.toString(), "--format", "json"));

@@ -111,11 +111,11 @@ class CountFilesTest {
     }
 
     private String file(String relative, long tokens) {
-        return "{\"path\":" + JsonWriter.quote(p(relative)) + ",\"tokens\":" + tokens + "}";
+        return "{\"path\":" + JsonOutput.quote(p(relative)) + ",\"tokens\":" + tokens + "}";
     }
 
     private String skipped(String relative, String reason) {
-        return "{\"path\":" + JsonWriter.quote(p(relative)) + ",\"reason\":" + JsonWriter.quote(reason) + "}";
+        return "{\"path\":" + JsonOutput.quote(p(relative)) + ",\"reason\":" + JsonOutput.quote(reason) + "}";
     }
 
     @Test
@@ -240,7 +240,7 @@ class CountFilesTest {
         Cli.Result parallel = Cli.run("count", "-f", root.toString(), "--format", "json", "--jobs", "4");
         assertEquals(sequential, parallel);
         assertEquals(Cli.run("count", "-f", root.toString()), Cli.run("count", "-f", root.toString(), "-j", "4"));
-        assertTrue(sequential.out().contains("{\"path\":" + JsonWriter.quote(p("many/big.txt")) + ",\"tokens\":"
+        assertTrue(sequential.out().contains("{\"path\":" + JsonOutput.quote(p("many/big.txt")) + ",\"tokens\":"
                 + n("Big file line.\n".repeat(150_000)) + "}"), sequential.out());
     }
 

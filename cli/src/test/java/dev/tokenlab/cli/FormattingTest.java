@@ -2,6 +2,7 @@ package dev.tokenlab.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +33,8 @@ class FormattingTest {
 
     @Test
     void jsonStructure() {
-        StringBuilder sb = new StringBuilder();
-        new JsonWriter(sb).beginObject()
+        StringWriter sb = new StringWriter();
+        new JsonOutput(sb).beginObject()
                 .name("a").value(1)
                 .name("b").beginArray().value("x").value(true).value((Integer) null).beginObject().endObject().endArray()
                 .name("c").beginArray().endArray()
@@ -43,11 +44,34 @@ class FormattingTest {
 
     @Test
     void jsonStringEscaping() {
-        assertEquals("\"a\\\"b\\\\c\"", JsonWriter.quote("a\"b\\c"));
-        assertEquals("\"\\n\\r\\t\\b\\f\"", JsonWriter.quote("\n\r\t\b\f"));
-        assertEquals("\"\\u0000\\u001f\\u007f\"", JsonWriter.quote("\u0000\u001f\u007f"));
-        assertEquals("\"\\u2028\\u2029\"", JsonWriter.quote("\u2028\u2029"));
-        assertEquals("\"é東😀/<\"", JsonWriter.quote("é東😀/<"));
-        assertEquals("\"\\ud800x\\udc00\"", JsonWriter.quote("\uD800x\uDC00"), "lone surrogates are escaped");
+        assertEquals("\"a\\\"b\\\\c\"", JsonOutput.quote("a\"b\\c"), "quotes and backslashes");
+        assertEquals("\"\\n\\r\\t\\b\\f\"", JsonOutput.quote("\n\r\t\b\f"), "short escapes");
+        assertEquals("\"\\u0000\\u0001\\u001f\\u007f\"", JsonOutput.quote("\u0000\u0001\u001f\u007f"),
+                "other controls and DEL as \\u with lowercase hex");
+        assertEquals("\"\\u2028\\u2029\"", JsonOutput.quote("\u2028\u2029"), "JavaScript's line terminators");
+        assertEquals("\"é東😀/<\u0085\u00A0\"", JsonOutput.quote("é東😀/<\u0085\u00A0"),
+                "non-ASCII, non-BMP, '/' and C1 controls as they are");
+        assertEquals("\"\"", JsonOutput.quote(""));
+    }
+
+    /** A lone surrogate has no UTF-8 form: it is escaped, while a pair (an emoji) stays as it is. */
+    @Test
+    void jsonLoneSurrogates() {
+        assertEquals("\"\\ud800x\\udc00\"", JsonOutput.quote("\uD800x\uDC00"));
+        assertEquals("\"\\udc00\\ud800\"", JsonOutput.quote("\uDC00\uD800"), "a reversed pair is two lone halves");
+        assertEquals("\"a\\n😀\\ud83d\"", JsonOutput.quote("a\n😀\uD83D"), "escapes around a trailing high half");
+        assertEquals("\"\\ud83d\\\"😀\\u2028\"", JsonOutput.quote("\uD83D\"😀\u2028"), "escapes after a leading one");
+        StringWriter sb = new StringWriter();
+        new JsonOutput(sb).beginObject().name("a").value("\uD800").name("b").beginArray().value("\uDFFF").value(1)
+                .endArray().endObject();
+        assertEquals("{\"a\":\"\\ud800\",\"b\":[\"\\udfff\",1]}", sb.toString(), "as a member and an element");
+    }
+
+    @Test
+    void jsonNumbers() {
+        StringWriter sb = new StringWriter();
+        new JsonOutput(sb).beginArray().value(2.22226).value(3.0).value((Double) null).value(Double.NaN)
+                .exact(-7.1302285f).exact(-1e9).value((Long) null).value(Long.MAX_VALUE).endArray();
+        assertEquals("[2.2223,3,null,null,-7.1302285,-1000000000.0,null,9223372036854775807]", sb.toString());
     }
 }
