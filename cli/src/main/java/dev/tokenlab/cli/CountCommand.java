@@ -2,6 +2,7 @@ package dev.tokenlab.cli;
 
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.budget.StreamingCounter;
+import org.eclipse.jgit.ignore.FastIgnoreRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,10 +62,11 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Over the limit, count still prints the counts, then one line on stderr, and",
                 "exits with status 3.",
                 "",
-                "Directories: walked recursively in sorted order; .gitignore files are honoured",
-                "(common subset: negation, dir/, /anchored, *, **, ?, [a-z]); .git is skipped;",
-                "symbolic links are not followed; binary files (a NUL byte in the first 8 KB)",
-                "and files that are not UTF-8 are skipped with a note on stderr.",
+                "Directories: walked recursively in sorted order; .gitignore files and",
+                ".git/info/exclude are honoured with Git's own rules (JGit: negation, dir/,",
+                "/anchored, *, **, ?, [a-z], [[:space:]]; not the global core.excludesFile);",
+                ".git is skipped; symbolic links are not followed; binary files (a NUL byte",
+                "in the first 8 KB) and files that are not UTF-8 are skipped with a note.",
                 "",
                 "Examples:",
                 "  tokenlab count -m llama3 \"Hello world\"          # 2",
@@ -180,8 +182,8 @@ final class CountCommand extends TokenlabSubcommand {
         if (input.text != null && !input.paths.isEmpty()) {
             throw CliException.usage("give TEXT or --file, not both");
         }
-        List<IgnorePattern> includes = input.includePatterns();
-        List<IgnorePattern> excludes = input.excludePatterns();
+        List<FastIgnoreRule> includes = input.includePatterns();
+        List<FastIgnoreRule> excludes = input.excludePatterns();
         List<Source> sources = new ArrayList<>();
         if (input.paths.isEmpty()) {
             if (input.text != null && !input.text.equals("-")) {

@@ -1,7 +1,10 @@
 package dev.tokenlab.cli;
 
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,19 +19,22 @@ import java.util.Set;
 
 /**
  * Lists the files under a directory that {@code count} reads: recursively, sorted by their path
- * relative to the directory, without what {@code .gitignore} files ignore (see {@link IgnorePattern}
- * for the rules), without {@code --exclude} matches, and only {@code --include} matches when there are
- * any. {@code .git} directories are never entered; symbolic links are not followed (they are listed as
- * skipped).
+ * relative to the directory, without what {@code .gitignore} files ignore, without {@code --exclude}
+ * matches, and only {@code --include} matches when there are any. {@code .git} directories are never
+ * entered; symbolic links are not followed (they are listed as skipped).
  *
- * <p>The {@code .gitignore} files read: every one inside the tree (each applies to its directory and
- * below, deeper files taking precedence), and, when the directory is inside a Git working tree, the
- * ones of its parent directories up to the working tree's root and that root's
- * {@code .git/info/exclude}. Not read: the global {@code core.excludesFile}, and the index (a file
- * Git tracks is still ignored here if a pattern matches it).
+ * <p>Patterns are matched by JGit's implementation of gitignore(5) ({@link IgnoreNode},
+ * {@link FastIgnoreRule}), so they mean what they mean to Git: negation, {@code dir/}, anchoring,
+ * {@code *}, {@code ?}, {@code **}, classes with POSIX names ({@code [[:space:]]}), escapes, trailing
+ * spaces. The {@code .gitignore} files read: every one inside the tree (each applies to its directory
+ * and below; the deepest file that has a matching pattern decides, and within a file the last matching
+ * pattern), and, when the directory is inside a Git working tree, the ones of its parent directories up
+ * to the working tree's root and that root's {@code .git/info/exclude}. Not read: the global
+ * {@code core.excludesFile} ({@code ~/.config/git/ignore}), {@code core.ignoreCase}, and the index (a
+ * file Git tracks is still ignored here if a pattern matches it).
  *
  * <pre>{@code
- * new FileWalker(List.of(), List.of(IgnorePattern.parse("*.min.js").get()), true).walk(Path.of("src"));
+ * new FileWalker(List.of(), List.of(new FastIgnoreRule("*.min.js")), true).walk(Path.of("src"));
  * // [Entry[display=src/app.js, ...], Entry[display=src/util/a.js, ...]]
  * }</pre>
  */
@@ -45,15 +51,20 @@ final class FileWalker {
     record Entry(String display, Path path, String relative, String skipReason) {
     }
 
-    /** One {@code .gitignore} (or {@code info/exclude}) and the directory its patterns are relative to. */
-    private record RuleSet(Path base, List<IgnorePattern> patterns) {
+    /** One {@code .gitignore} (or {@code info/exclude}) and the directory its patterns are relative to; null rules when none. */
+    private record RuleSet(Path base, IgnoreNode rules) {
     }
 
-    private final List<IgnorePattern> includes;
-    private final List<IgnorePattern> excludes;
+    private final List<FastIgnoreRule> includes;
+    private final List<FastIgnoreRule> excludes;
     private final boolean gitignore;
 
-    FileWalker(List<IgnorePattern> includes, List<IgnorePattern> excludes, boolean gitignore) {
+    /**
+     * @param includes  {@code --include} globs: when there are any, only files they match (or inside a directory they match)
+     * @param excludes  {@code --exclude} globs: files and directories left out
+     * @param gitignore whether to honour {@code .gitignore} files and {@code .git/info/exclude}
+     */
+    FileWalker(List<FastIgnoreRule> includes, List<FastIgnoreRule> excludes, boolean gitignore) {
         this.includes = List.copyOf(includes);
         this.excludes = List.copyOf(excludes);
         this.gitignore = gitignore;
@@ -73,7 +84,7 @@ final class FileWalker {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                 }
-                rules.add(new RuleSet(d, gitignore ? readPatterns(d.resolve(".gitignore")) : List.of()));
+                rules.add(new RuleSet(d, gitignore ? readRules(d.resolve(".gitignore")) : null));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -128,30 +139,32 @@ final class FileWalker {
         return false;
     }
 
-    private static boolean matchesAny(List<IgnorePattern> patterns, String rel, boolean isDirectory) {
-        for (IgnorePattern p : patterns) {
-            if (p.matches(rel, isDirectory)) {
+    /** Whether one of {@code rules} matches the whole of {@code rel}. */
+    private static boolean matchesAny(List<FastIgnoreRule> rules, String rel, boolean isDirectory) {
+        for (FastIgnoreRule r : rules) {
+            if (r.isMatch(rel, isDirectory, true)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Git's rule: the last pattern that matches decides, deeper {@code .gitignore} files coming later. */
+    /**
+     * Git's rule: the deepest ignore file with a matching pattern decides, and in it the last matching
+     * pattern ({@link IgnoreNode#checkIgnored}: ignored, re-included by {@code !}, or no match).
+     */
     private static boolean ignored(List<RuleSet> rules, Path path, boolean isDirectory) {
-        boolean ignored = false;
-        for (RuleSet set : rules) {
-            if (set.patterns.isEmpty() || !path.startsWith(set.base) || path.equals(set.base)) {
+        for (int k = rules.size() - 1; k >= 0; k--) {
+            RuleSet set = rules.get(k);
+            if (set.rules() == null || !path.startsWith(set.base()) || path.equals(set.base())) {
                 continue;
             }
-            String rel = relative(set.base, path);
-            for (IgnorePattern p : set.patterns) {
-                if (p.matches(rel, isDirectory)) {
-                    ignored = !p.negated();
-                }
+            Boolean ignored = set.rules().checkIgnored(relative(set.base(), path), isDirectory);
+            if (ignored != null) {
+                return ignored;
             }
         }
-        return ignored;
+        return false;
     }
 
     /**
@@ -168,33 +181,29 @@ final class FileWalker {
         if (top == null) {
             return rules;
         }
-        rules.add(new RuleSet(top, readPatterns(top.resolve(".git").resolve("info").resolve("exclude"))));
+        rules.add(new RuleSet(top, readRules(top.resolve(".git").resolve("info").resolve("exclude"))));
         for (Path p = root.getParent(); p != null && p.startsWith(top); p = p.getParent()) {
-            rules.add(1, new RuleSet(p, readPatterns(p.resolve(".gitignore"))));
+            rules.add(1, new RuleSet(p, readRules(p.resolve(".gitignore"))));
         }
         return rules;
     }
 
-    /** The patterns of an ignore file; none when it is missing or unreadable. Bad lines are dropped, as Git does. */
-    static List<IgnorePattern> readPatterns(Path file) {
+    /**
+     * The rules of an ignore file, read by JGit (CRLF line ends, comments, escapes); null when it is
+     * missing, unreadable or has no rule. Lines that are no valid pattern (an unclosed {@code [}) match
+     * nothing, as in Git.
+     */
+    static IgnoreNode readRules(Path file) {
         if (!Files.isRegularFile(file)) {
-            return List.of();
+            return null;
         }
-        List<String> lines;
-        try {
-            lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        IgnoreNode node = new IgnoreNode();
+        try (InputStream in = Files.newInputStream(file)) {
+            node.parse(file.toString(), in);
         } catch (IOException e) {
-            return List.of();
+            return null;
         }
-        List<IgnorePattern> patterns = new ArrayList<>();
-        for (String line : lines) {
-            try {
-                IgnorePattern.parse(line).ifPresent(patterns::add);
-            } catch (IllegalArgumentException e) {
-                // an unclosed '[': Git ignores the line too
-            }
-        }
-        return patterns;
+        return node.getRules().isEmpty() ? null : node;
     }
 
     /** {@code path} relative to {@code base}, with {@code /} separators. */

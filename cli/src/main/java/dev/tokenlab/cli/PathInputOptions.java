@@ -1,5 +1,6 @@
 package dev.tokenlab.cli;
 
+import org.eclipse.jgit.ignore.FastIgnoreRule;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,29 +43,37 @@ public final class PathInputOptions {
     boolean lenient;
 
     /** {@code --include} patterns, parsed. */
-    List<IgnorePattern> includePatterns() {
+    List<FastIgnoreRule> includePatterns() {
         return parse("--include", includes);
     }
 
     /** {@code --exclude} patterns, parsed. */
-    List<IgnorePattern> excludePatterns() {
+    List<FastIgnoreRule> excludePatterns() {
         return parse("--exclude", excludes);
     }
 
-    private static List<IgnorePattern> parse(String option, List<String> globs) {
-        List<IgnorePattern> patterns = new ArrayList<>();
+    /**
+     * The globs as JGit rules, which match as {@code .gitignore} lines do.
+     *
+     * @throws CliException (usage) for a {@code !} pattern, an empty one, or one that can match nothing
+     *                      (a comment, an unclosed {@code [})
+     */
+    private static List<FastIgnoreRule> parse(String option, List<String> globs) {
+        List<FastIgnoreRule> rules = new ArrayList<>();
         for (String glob : globs) {
             if (glob.startsWith("!")) {
                 throw CliException.usage(option + " " + glob + ": '!' patterns are for .gitignore files;"
                         + " use --include and --exclude instead");
             }
-            try {
-                patterns.add(IgnorePattern.parse(glob).orElseThrow(
-                        () -> CliException.usage(option + ": empty pattern \"" + glob + "\"")));
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(option + " " + glob + ": " + e.getMessage());
+            if (glob.isBlank()) {
+                throw CliException.usage(option + ": empty pattern \"" + glob + "\"");
             }
+            FastIgnoreRule rule = new FastIgnoreRule(glob);
+            if (rule.isEmpty()) {
+                throw CliException.usage(option + " " + glob + ": not a pattern (a comment, or an unclosed '[')");
+            }
+            rules.add(rule);
         }
-        return patterns;
+        return rules;
     }
 }
