@@ -3,6 +3,7 @@ package dev.tokenlab.cli;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.TokenizerNotFoundException;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,11 @@ public final class EncodingOptions {
     /**
      * The tokenizer {@code model} names, with {@code --meta-split} applied.
      *
+     * <p>Core refuses the split with a plain {@link TokenizerException} (it has no type for "this
+     * tokenizer or engine lacks an option"), so the refusal is recognised by what differs, not by the
+     * message: the request with the split failed; if the same request without it opens, the split was
+     * what was refused (a usage error); if not, that error is the real one and is thrown.
+     *
      * @throws CliException (usage) if {@code --meta-split} is asked of a tokenizer that does not have it
      */
     public Tokenizer open(ModelOptions model) {
@@ -60,14 +66,12 @@ public final class EncodingOptions {
         }
         try {
             return model.open(model.options().metaSplit(true));
-        } catch (TokenizerNotFoundException e) {
-            throw e;
-        } catch (TokenizerException e) {
-            if (!e.getMessage().contains("long-run split")) {
-                throw e;
-            }
-            throw CliException.usage("--meta-split works only with tiktoken-style tokenizers on the core engine"
-                    + " (llama3, cl100k_base …), not with " + model.model() + " on " + model.engine());
+        } catch (TokenizerNotFoundException | TokenizerFormatException e) {
+            throw e; // no such model or engine, a bad model file: not about the split
+        } catch (TokenizerException refused) {
+            model.open(); // throws what is wrong besides the split, if anything
+            throw new CliException(ExitCodes.USAGE, "--meta-split works only with tiktoken-style tokenizers on the core engine"
+                    + " (llama3, cl100k_base …), not with " + model.model() + " on " + model.engine(), refused);
         }
     }
 }

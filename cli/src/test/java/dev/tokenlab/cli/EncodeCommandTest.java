@@ -1,10 +1,16 @@
 package dev.tokenlab.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** {@code tokenlab encode}: formats, engines, special tokens, BOS/EOS, Meta's split. */
 class EncodeCommandTest {
 
     @Test
@@ -135,6 +141,24 @@ class EncodeCommandTest {
         Cli.Result r = Cli.run("encode", "--meta-split", "--engine", "jtokkit", "Hello");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("tokenlab: --meta-split works only with tiktoken-style tokenizers on the core engine"), r.err());
+    }
+
+    @Test
+    void metaSplitOnASentencePieceModelIsAUsageError() {
+        Cli.Result r = Cli.run("encode", "--meta-split", "-m", "llama2", "Hello");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("tokenlab: --meta-split works only with tiktoken-style tokenizers on the core engine (llama3, cl100k_base …),"
+                + " not with llama2 on core\n", r.err());
+    }
+
+    @Test
+    void metaSplitDoesNotHideWhatElseIsWrong(@TempDir Path dir) throws IOException {
+        assertEquals(4, Cli.run("encode", "--meta-split", "--engine", "nosuch", "Hello").exitCode(), "unknown engine");
+        assertEquals(4, Cli.run("encode", "--meta-split", "-m", "lama3", "Hello").exitCode(), "unknown model");
+        Path bad = Files.writeString(dir.resolve("bad.model"), "not a model");
+        Cli.Result r = Cli.run("encode", "--meta-split", "-m", bad.toString(), "Hello");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad.model"), r.err());
     }
 
     @Test
