@@ -61,11 +61,10 @@ import java.util.stream.Collectors;
  */
 @Command(name = "explain",
         description = {
-                "Explain how a model turns a word into tokens: merge by merge (BPE), or",
-                "the best of all segmentations and the next best (Unigram). Shows the",
-                "pieces, their starting symbols, every merge with its rank or score, and",
-                "the final tokens. --levels shows a sentence as words, tokens and",
-                "characters instead."},
+                "Explain how a model turns a word into tokens: merge by merge (BPE), or the best of all"
+                        + " segmentations and the next best (Unigram).",
+                "Shows the pieces, their starting symbols, every merge with its rank or score, and the final"
+                        + " tokens. --levels shows a sentence as words, tokens and characters instead."},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
