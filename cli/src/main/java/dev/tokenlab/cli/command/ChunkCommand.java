@@ -37,9 +37,9 @@ import java.util.List;
         sortOptions = false,
         footerHeading = "%n",
         footer = {
-                "Output: JSON Lines, one object per chunk:",
-                "  {\"index\":0,\"start\":0,\"end\":2043,\"byteStart\":0,\"byteEnd\":2101,",
-                "   \"tokens\":509,\"text\":\"...\"}",
+                "Output: JSON Lines, one object per chunk (its JSON Schema: tokenlab schema",
+                "chunk): {\"index\":0,\"start\":0,\"end\":2043,\"byteStart\":0,",
+                "\"byteEnd\":2101,\"tokens\":509,\"text\":\"...\"}",
                 "start/end: UTF-16 offsets into the input (Java and JavaScript string indexes);",
                 "byteStart/byteEnd: UTF-8 byte offsets into the input file (for dd, Python bytes).",
                 "tokens: the chunk re-encoded on its own (never above N). Chunks cover the whole",

@@ -35,11 +35,7 @@ import java.util.stream.Collectors;
         footer = {
                 "A tokenizer's CONTEXT is that of the model profile of the same name ('-':",
                 "none). A '*' marks a tokenizer that cannot be built here.",
-                "JSON, one line: {\"tokenizers\":[{\"name\":..,\"family\":..,\"vocabularySize\":..,",
-                "\"contextWindow\":.. or null,\"source\":..,\"available\":..},...],\"profiles\":[{",
-                "\"name\":..,\"tokenizer\":..,\"contextWindow\":..,\"chatTemplate\":..,\"notes\":..,",
-                "\"available\":..},...],\"engines\":[{\"name\":..,\"description\":..,",
-                "\"tokenizers\":[..]},...]}",
+                "JSON (--format json): one line; its JSON Schema: tokenlab schema models.",
                 "",
                 "Examples:",
                 "  tokenlab models",
