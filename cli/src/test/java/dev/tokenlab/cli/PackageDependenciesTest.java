@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,9 +66,11 @@ class PackageDependenciesTest {
     @Test
     void packagesUseOnlyThePackagesBelowThem() throws IOException {
         List<String> wrong = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
         for (Path p : sources()) {
             String source = Files.readString(p);
             String from = shortName(packageOf(source));
+            seen.add(from);
             assertTrue(ALLOWED.containsKey(from), "a package the layering does not name: " + from + " (" + p + ")");
             Matcher m = CLI_NAME.matcher(source.replaceAll("(?m)^package .*$", ""));
             while (m.find()) {
@@ -78,6 +81,7 @@ class PackageDependenciesTest {
             }
         }
         assertEquals(List.of(), wrong);
+        assertEquals(new TreeSet<>(ALLOWED.keySet()), seen, "every package of the layering exists");
     }
 
     @Test
