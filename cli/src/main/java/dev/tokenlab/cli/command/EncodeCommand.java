@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code tokenlab encode}: text to token ids.
@@ -135,7 +136,7 @@ public final class EncodeCommand extends TokenlabSubcommand {
             json.beginObject()
                     .name("id").value(s.id())
                     .name("text").value(s.text());
-            java.util.Optional<String> piece = t.piece(s.id());
+            Optional<String> piece = t.piece(s.id());
             if (piece.isPresent()) {
                 json.name("piece").value(piece.get()); // SentencePiece models only
             }

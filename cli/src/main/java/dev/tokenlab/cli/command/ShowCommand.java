@@ -1,6 +1,7 @@
 package dev.tokenlab.cli.command;
 
 import dev.tokenlab.TokenSpan;
+import dev.tokenlab.Tokenizers;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
@@ -77,7 +78,7 @@ public final class ShowCommand extends TokenlabSubcommand {
             description = "Models to show, separated by commas (names or model files). Default: ${DEFAULT-VALUE}.")
     List<String> models;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = dev.tokenlab.Tokenizers.CORE,
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Tokenizers.CORE,
             description = "The engine that runs the tokenizers. Default: ${DEFAULT-VALUE}.")
     String engine;
 

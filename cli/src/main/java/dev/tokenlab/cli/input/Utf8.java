@@ -1,5 +1,7 @@
 package dev.tokenlab.cli.input;
 
+import dev.tokenlab.Decoded;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Byte-level UTF-8 checks for the CLI: where the first invalid byte is, how long a well-formed
  * character or a maximal invalid subpart is, and a walk over bytes as text runs and invalid
- * subparts. {@link dev.tokenlab.Decoded#of(byte[])} is the whole-array decode; this is for the places
+ * subparts. {@link Decoded#of(byte[])} is the whole-array decode; this is for the places
  * that need positions (strict errors naming a byte offset, the streaming reader's {@code --lenient},
  * {@code <F0><9F>} in the token views).
  *

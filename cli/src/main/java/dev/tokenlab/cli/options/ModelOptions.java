@@ -1,6 +1,8 @@
 package dev.tokenlab.cli.options;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerNotFoundException;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.spi.TokenizerProvider;
@@ -38,8 +40,8 @@ public final class ModelOptions {
     /**
      * The tokenizer these options name.
      *
-     * @throws dev.tokenlab.TokenizerNotFoundException if no model or engine has that name (exit 4)
-     * @throws dev.tokenlab.TokenizerException if a model file cannot be read (exit 1)
+     * @throws TokenizerNotFoundException if no model or engine has that name (exit 4)
+     * @throws TokenizerException if a model file cannot be read (exit 1)
      */
     public Tokenizer open() {
         return open(options());
@@ -49,8 +51,8 @@ public final class ModelOptions {
      * The tokenizer these options name, built with {@code options} (which name the engine: start from
      * {@link #options()}).
      *
-     * @throws dev.tokenlab.TokenizerNotFoundException if no model or engine has that name (exit 4)
-     * @throws dev.tokenlab.TokenizerException if a model file cannot be read, or the engine lacks an option (exit 1)
+     * @throws TokenizerNotFoundException if no model or engine has that name (exit 4)
+     * @throws TokenizerException if a model file cannot be read, or the engine lacks an option (exit 1)
      */
     public Tokenizer open(TokenizerOptions options) {
         return Tokenizers.open(model, options);

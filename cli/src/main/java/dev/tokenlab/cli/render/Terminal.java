@@ -1,5 +1,11 @@
 package dev.tokenlab.cli.render;
 
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * What the CLI asks of its surroundings: whether standard output is a terminal and the environment
  * ({@code NO_COLOR}, {@code TERM}, {@code COLUMNS}) for {@code show}'s colours, and whether standard
@@ -18,12 +24,12 @@ public interface Terminal {
         if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
-        java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
-        if (java.nio.file.Files.isSymbolicLink(fd)) {
+        Path fd = Path.of("/proc/self/fd/2");
+        if (Files.isSymbolicLink(fd)) {
             try {
-                String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                String target = Files.readSymbolicLink(fd).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 return false;
             }
         }
@@ -38,12 +44,12 @@ public interface Terminal {
     Terminal SYSTEM = new Terminal() {
         @Override
         public boolean stdoutIsTerminal() {
-            java.io.Console console = System.console();
+            Console console = System.console();
             if (console == null) {
                 return false;
             }
             try {
-                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return true; // Java 17..21: a console means a terminal
             }
@@ -62,7 +68,7 @@ public interface Terminal {
     String env(String name);
 
     /** A terminal with the given answers, for tests. */
-    public static Terminal of(boolean isTerminal, java.util.Map<String, String> env) {
+    public static Terminal of(boolean isTerminal, Map<String, String> env) {
         return new Terminal() {
             @Override
             public boolean stdoutIsTerminal() {

@@ -4,6 +4,7 @@ import dev.tokenlab.TokenSpan;
 import dev.tokenlab.explain.PieceView;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public final class TokenChips {
     /** Group number per token: tokens sharing a split character have the same one; -1 for the rest. */
     public static int[] groups(List<TokenSpan> spans) {
         int[] group = new int[spans.size()];
-        java.util.Arrays.fill(group, -1);
+        Arrays.fill(group, -1);
         int next = 0;
         for (int k = 0; k + 1 < spans.size(); k++) {
             if (spans.get(k).charEnd() > spans.get(k + 1).charStart()) {
