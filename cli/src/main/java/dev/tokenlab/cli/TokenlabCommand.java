@@ -1,10 +1,26 @@
 package dev.tokenlab.cli;
 
-import picocli.CommandLine;
+import dev.tokenlab.cli.command.ChatCommand;
+import dev.tokenlab.cli.command.ChunkCommand;
+import dev.tokenlab.cli.command.CommandEnvironment;
+import dev.tokenlab.cli.command.CompareCommand;
+import dev.tokenlab.cli.command.CountCommand;
+import dev.tokenlab.cli.command.DecodeCommand;
+import dev.tokenlab.cli.command.EncodeCommand;
+import dev.tokenlab.cli.command.ExplainCommand;
+import dev.tokenlab.cli.command.ModelsCommand;
+import dev.tokenlab.cli.command.SchemaCommand;
+import dev.tokenlab.cli.command.ShowCommand;
+import dev.tokenlab.cli.command.TruncateCommand;
+import dev.tokenlab.cli.exit.CliException;
+import dev.tokenlab.cli.exit.ErrorReporter;
+import dev.tokenlab.cli.exit.ExitCodes;
+import dev.tokenlab.cli.render.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +50,7 @@ import java.util.concurrent.Callable;
         description = "Exact LLM tokenization: Llama 3, Llama 2 (SentencePiece) and OpenAI encodings, id for id as the reference tokenizers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
                 TruncateCommand.class, ChunkCommand.class, ChatCommand.class,
-                ShowCommand.class, CompareCommand.class, ExplainCommand.class,
+                ShowCommand.class, CompareCommand.class, ExplainCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit status:%n",
@@ -55,9 +71,9 @@ import java.util.concurrent.Callable;
                 "  tokenlab count -m gpt-4o -f README.md",
                 "  tokenlab decode -m llama3 9906 1917              # Hello world",
                 "  tokenlab models"})
-public final class TokenlabCommand implements Callable<Integer> {
+public final class TokenlabCommand implements Callable<Integer>, CommandEnvironment {
     /** The command's name, also the prefix of every error line. */
-    static final String NAME = "tokenlab";
+    static final String NAME = ErrorReporter.NAME;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -91,12 +107,13 @@ public final class TokenlabCommand implements Callable<Integer> {
         this.stderrIsTerminal = stderrIsTerminal;
     }
 
-    InputStream stdin() {
+    @Override
+    public InputStream stdin() {
         return stdin;
     }
 
-    /** Whether stderr is a terminal, so a progress line may be drawn there. */
-    boolean stderrIsTerminal() {
+    @Override
+    public boolean stderrIsTerminal() {
         return stderrIsTerminal;
     }
 

@@ -2,6 +2,7 @@ package dev.tokenlab.cli;
 
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.exit.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;

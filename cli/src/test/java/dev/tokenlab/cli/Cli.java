@@ -8,11 +8,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Runs {@code tokenlab} in-process, as {@code main} does, capturing stdout, stderr and the exit status. */
-final class Cli {
+public final class Cli {
     /** What one run produced. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         /** The stderr lines. */
-        String[] errLines() {
+        public String[] errLines() {
             return err.isEmpty() ? new String[0] : err.split("\n");
         }
     }
@@ -21,15 +21,15 @@ final class Cli {
     }
 
     /** Runs with an empty stdin. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return runWithStdin(new byte[0], args);
     }
 
-    static Result runWithStdin(String stdin, String... args) {
+    public static Result runWithStdin(String stdin, String... args) {
         return runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
-    static Result runWithStdin(byte[] stdin, String... args) {
+    public static Result runWithStdin(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = TokenlabCommand.configure(new CommandLine(new TokenlabCommand(new ByteArrayInputStream(stdin))));

@@ -1,5 +1,7 @@
 package dev.tokenlab.cli;
 
+import dev.tokenlab.cli.exit.ErrorReporter;
+import dev.tokenlab.cli.exit.ExitCodes;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

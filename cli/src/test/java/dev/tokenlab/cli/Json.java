@@ -10,7 +10,7 @@ import java.util.Map;
  * numbers, true/false/null; nothing after the value but whitespace). Objects are {@code Map}s in key
  * order, arrays {@code List}s, numbers {@code Double}s.
  */
-final class Json {
+public final class Json {
     private final String s;
     private int i;
 
@@ -19,7 +19,7 @@ final class Json {
     }
 
     /** Parses {@code text} or throws {@link IllegalArgumentException} naming the offset. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.ws();
         Object v = p.value();
@@ -31,7 +31,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         return (Map<String, Object>) parse(text);
     }
 

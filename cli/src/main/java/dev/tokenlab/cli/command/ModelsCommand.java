@@ -1,0 +1,172 @@
+package dev.tokenlab.cli.command;
+
+import dev.tokenlab.ModelProfile;
+import dev.tokenlab.ModelProfiles;
+import dev.tokenlab.TokenizerInfo;
+import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.exit.ExitCodes;
+import dev.tokenlab.cli.render.JsonOutput;
+import dev.tokenlab.spi.TokenizerProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code tokenlab models}: the tokenizers core can build, the model profiles, and the engines.
+ * Listing builds nothing: it reads the declarations only.
+ *
+ * <pre>
+ * $ tokenlab models
+ * TOKENIZER    FAMILY                  VOCABULARY  CONTEXT  SOURCE
+ * llama3       Llama 3, 3.1, 3.2, 3.3  128256      8192     bundled; ...
+ * ...
+ * </pre>
+ */
+@Command(name = "models",
+        description = "List the tokenizers, the model profiles (name, tokenizer, context window) and the engines.",
+        sortOptions = false,
+        footerHeading = "%n",
+        footer = {
+                "A tokenizer's CONTEXT is that of the model profile of the same name ('-':",
+                "none). A '*' marks a tokenizer that cannot be built here.",
+                "JSON (--format json): one line; its JSON Schema: tokenlab schema models.",
+                "",
+                "Examples:",
+                "  tokenlab models",
+                "  tokenlab models --format json"})
+public final class ModelsCommand extends TokenlabSubcommand {
+
+    /** Output formats of {@code models}. */
+    enum Format { table, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    /** One engine: core or an adapter. */
+    private record Engine(String name, String description, List<String> tokenizers) {
+    }
+
+    @Override
+    protected int run() {
+        List<TokenizerInfo> tokenizers = Tokenizers.available();
+        Map<String, TokenizerInfo> byName = tokenizers.stream()
+                .collect(Collectors.toMap(TokenizerInfo::name, Function.identity(), (a, b) -> a));
+        List<Engine> engines = new ArrayList<>();
+        engines.add(new Engine(Tokenizers.CORE, "Tokenlab's own engine, pure Java, no dependencies",
+                tokenizers.stream().filter(TokenizerInfo::available).map(TokenizerInfo::name).toList()));
+        for (TokenizerProvider p : Tokenizers.providers()) {
+            engines.add(new Engine(p.engine(), p.description(), p.names()));
+        }
+        if (format == Format.json) {
+            writeJson(tokenizers, byName, engines);
+        } else {
+            writeTables(tokenizers, byName, engines);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static boolean profileAvailable(ModelProfile p, Map<String, TokenizerInfo> byName) {
+        TokenizerInfo info = byName.get(p.tokenizer());
+        return info != null && info.available();
+    }
+
+    private static Integer contextWindow(TokenizerInfo info) {
+        return ModelProfiles.find(info.name()).map(ModelProfile::contextWindow).orElse(null);
+    }
+
+    private void writeTables(List<TokenizerInfo> tokenizers, Map<String, TokenizerInfo> byName, List<Engine> engines) {
+        PrintWriter out = out();
+        boolean marked = false;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TOKENIZER", "FAMILY", "VOCABULARY", "CONTEXT", "SOURCE"});
+        for (TokenizerInfo i : tokenizers) {
+            Integer context = contextWindow(i);
+            marked |= !i.available();
+            rows.add(new String[] {i.name() + (i.available() ? "" : "*"), i.family(), Integer.toString(i.vocabularySize()),
+                    context == null ? "-" : context.toString(), i.source()});
+        }
+        printTable(out, rows);
+        out.println();
+        rows.clear();
+        rows.add(new String[] {"MODEL", "TOKENIZER", "CONTEXT", "NOTES"});
+        for (ModelProfile p : ModelProfiles.all()) {
+            boolean available = profileAvailable(p, byName);
+            marked |= !available;
+            rows.add(new String[] {p.name(), p.tokenizer() + (available ? "" : "*"), Integer.toString(p.contextWindow()), p.notes()});
+        }
+        printTable(out, rows);
+        out.println();
+        rows.clear();
+        rows.add(new String[] {"ENGINE", "DESCRIPTION"});
+        for (Engine e : engines) {
+            rows.add(new String[] {e.name(), e.description()});
+        }
+        printTable(out, rows);
+        if (marked) {
+            out.println();
+            out.println("* not available here: core cannot build this tokenizer yet, or its vocabulary is not on the class path");
+        }
+    }
+
+    /** Left-aligned columns, two spaces apart; the last column is not padded. */
+    private static void printTable(PrintWriter out, List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], row[c].codePointCount(0, row[c].length()));
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                line.append(row[c]);
+                if (c + 1 < columns) {
+                    line.append(" ".repeat(width[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private void writeJson(List<TokenizerInfo> tokenizers, Map<String, TokenizerInfo> byName, List<Engine> engines) {
+        JsonOutput json = new JsonOutput(out()).beginObject().name("tokenizers").beginArray();
+        for (TokenizerInfo i : tokenizers) {
+            json.beginObject()
+                    .name("name").value(i.name())
+                    .name("family").value(i.family())
+                    .name("vocabularySize").value(i.vocabularySize())
+                    .name("contextWindow").value(contextWindow(i))
+                    .name("source").value(i.source())
+                    .name("available").value(i.available())
+                    .endObject();
+        }
+        json.endArray().name("profiles").beginArray();
+        for (ModelProfile p : ModelProfiles.all()) {
+            json.beginObject()
+                    .name("name").value(p.name())
+                    .name("tokenizer").value(p.tokenizer())
+                    .name("contextWindow").value(p.contextWindow())
+                    .name("chatTemplate").value(p.chatTemplate())
+                    .name("notes").value(p.notes())
+                    .name("available").value(profileAvailable(p, byName))
+                    .endObject();
+        }
+        json.endArray().name("engines").beginArray();
+        for (Engine e : engines) {
+            json.beginObject().name("name").value(e.name()).name("description").value(e.description())
+                    .name("tokenizers").beginArray();
+            e.tokenizers().forEach(json::value);
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+        out().println();
+    }
+}
