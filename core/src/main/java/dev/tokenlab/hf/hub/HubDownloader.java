@@ -169,8 +169,8 @@ final class HubDownloader {
      * earlier answer) is over the limit.
      */
     private HttpResponse<Long> send(URI uri, boolean atHub, Path temporary, String file, long knownSize, long deadline) {
+        // No HttpRequest.timeout: the loop below watches both the answer and the body's progress itself.
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
-                .timeout(timeout.plusSeconds(5)) // a backstop: the loop below gives up first
                 .header("User-Agent", USER_AGENT)
                 .header("Accept-Encoding", "identity");
         if (atHub && token.isPresent()) {
@@ -220,6 +220,7 @@ final class HubDownloader {
                 throw timedOut(uri, atHub, file, sink, now >= deadline);
             } catch (InterruptedException e) {
                 future.cancel(true);
+                sink = sinkRef.get();
                 if (sink != null) {
                     sink.abort(new IOException("interrupted"));
                 }
@@ -244,8 +245,8 @@ final class HubDownloader {
             return new TokenizerException(repo.display() + ": " + origin(uri, atHub) + " did not answer within " + seconds
                     + "; check the network, or retry later");
         }
-        return new TokenizerException(repo.display() + ": the download of " + file + " stalled (no data for " + seconds
-                + ") after " + sink.count() + " bytes; retry later");
+        return new TokenizerException(repo.display() + ": the download of " + file + " stalled after " + sink.count()
+                + " bytes, with no data for " + seconds + "; retry later");
     }
 
     private TokenizerException failed(URI uri, boolean atHub, String file, BlobSink sink, Throwable cause) {

@@ -36,7 +36,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     /** What a file's answer should do wrong. */
-    enum Trouble { NONE, STALL_BODY, STALL_HEADERS, CUT_OFF, HUGE_DECLARED, ENDLESS_CHUNKED, NO_COMMIT_HEADER, SERVER_ERROR, RATE_LIMITED }
+    enum Trouble { NONE, SLOW_STEADY, STALL_BODY, STALL_HEADERS, CUT_OFF, HUGE_DECLARED, ENDLESS_CHUNKED, NO_COMMIT_HEADER, SERVER_ERROR, RATE_LIMITED }
 
     /** A repository: branches and tags to commits, commits to files. */
     static final class Repo {
@@ -207,6 +207,15 @@ final class FakeHub implements AutoCloseable {
     private void answer(HttpExchange ex, byte[] content, Trouble trouble) throws IOException {
         switch (trouble) {
             case STALL_HEADERS -> await();
+            case SLOW_STEADY -> {
+                ex.sendResponseHeaders(200, content.length);
+                int piece = (content.length + 24) / 25;
+                for (int off = 0; off < content.length; off += piece) {
+                    ex.getResponseBody().write(content, off, Math.min(piece, content.length - off));
+                    ex.getResponseBody().flush();
+                    sleep(100);
+                }
+            }
             case STALL_BODY -> {
                 ex.sendResponseHeaders(200, content.length);
                 ex.getResponseBody().write(content, 0, Math.min(10, content.length));
@@ -235,6 +244,14 @@ final class FakeHub implements AutoCloseable {
             case SERVER_ERROR -> send(ex, 503, null);
             case RATE_LIMITED -> send(ex, 429, null);
             default -> send(ex, 200, content);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

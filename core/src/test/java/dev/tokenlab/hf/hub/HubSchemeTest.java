@@ -412,8 +412,8 @@ class HubSchemeTest {
         hub.repo("Org/Model").lfs.clear();
         hub.repo("Org/Model").trouble.put("tokenizer.json", FakeHub.Trouble.STALL_BODY);
         long start = System.nanoTime();
-        assertEquals("hf:Org/Model: the download of tokenizer.json stalled (no data for 1 s (HF_HUB_DOWNLOAD_TIMEOUT)) after 10"
-                + " bytes; retry later", failure(TokenizerException.class, "Org/Model"));
+        assertEquals("hf:Org/Model: the download of tokenizer.json stalled after 10 bytes, with no data for 1 s"
+                + " (HF_HUB_DOWNLOAD_TIMEOUT); retry later", failure(TokenizerException.class, "Org/Model"));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos());
         assertEquals(Map.of(), tree(cache));
 
@@ -421,6 +421,17 @@ class HubSchemeTest {
         assertEquals("hf:Org/Model: " + hub.endpoint() + " did not answer within 1 s (HF_HUB_DOWNLOAD_TIMEOUT); check the"
                 + " network, or retry later", failure(TokenizerException.class, "Org/Model"));
         assertEquals(Map.of(), tree(cache));
+    }
+
+    @Test
+    void aSlowButSteadyDownloadIsNotCutShort() throws IOException {
+        env.put("HF_HUB_DOWNLOAD_TIMEOUT", "1");
+        hub.repo("Org/Model").lfs.clear();
+        hub.repo("Org/Model").trouble.put("tokenizer.json", FakeHub.Trouble.SLOW_STEADY);
+        long start = System.nanoTime();
+        ModelSource source = resolve("Org/Model");
+        assertTrue(System.nanoTime() - start > Duration.ofMillis(2000).toNanos(), "the body took longer than the timeout");
+        assertArrayEquals(TOKENIZER, Files.readAllBytes(source.path().resolve("tokenizer.json")));
     }
 
     @Test
