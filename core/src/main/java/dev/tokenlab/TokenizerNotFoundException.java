@@ -17,8 +17,18 @@ public final class TokenizerNotFoundException extends TokenizerException {
     private final List<String> suggestions;
 
     public TokenizerNotFoundException(String what, String name, List<String> suggestions) {
+        this(what, name, suggestions, "");
+    }
+
+    /**
+     * As {@link #TokenizerNotFoundException(String, String, List)}, with {@code advice} (what to do, for
+     * names that have no close neighbours to suggest) after a semicolon:
+     * {@code unknown Hugging Face repository "hf:Qwen/Qwen3-8b"; check the name at https://huggingface.co/Qwen/Qwen3-8b}.
+     */
+    public TokenizerNotFoundException(String what, String name, List<String> suggestions, String advice) {
         super("unknown " + what + " \"" + name + "\""
-                + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+                + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?")
+                + (advice.isEmpty() ? "" : "; " + advice));
         this.suggestions = List.copyOf(suggestions);
     }
 

@@ -122,9 +122,10 @@ class TokenizersTest {
         } finally {
             System.clearProperty("tokenlab.testScheme");
         }
-        assertEquals("unknown scheme \"ollama:\"; did you mean test:?",
+        assertEquals("unknown scheme \"ollama:\"; did you mean hf:, test:?",
                 assertThrows(TokenizerNotFoundException.class, () -> Tokenizers.open("ollama:llama3.1")).getMessage());
-        assertEquals(List.of("test"), Tokenizers.schemes().stream().map(s -> s.scheme()).toList());
+        // core's own scheme first (hf: for the Hugging Face Hub), then the test-only one
+        assertEquals(List.of("hf", "test"), Tokenizers.schemes().stream().map(s -> s.scheme()).toList());
     }
 
     @Test
