@@ -29,6 +29,7 @@ module dev.tokenlab.core {
     provides dev.tokenlab.spi.TokenizerProvider with dev.tokenlab.catalog.CoreEngine;
     provides dev.tokenlab.spi.ModelFormat with
             dev.tokenlab.tiktoken.TiktokenRankFormat,
-            dev.tokenlab.sentencepiece.SentencePieceFormat;
+            dev.tokenlab.sentencepiece.SentencePieceFormat,
+            dev.tokenlab.hf.TokenizerJsonFormat;
     provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme;
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How to build a tokenizer beyond its name: the engine that runs it, the special-token policy its
- * policy-less methods use, and Meta's long-run split. Immutable; every {@code with} method returns a
+ * policy-less methods use, whether the model's own special tokens are added, and Meta's long-run split. Immutable; every {@code with} method returns a
  * new instance, so one constant can be shared.
  *
  * <pre>{@code
@@ -22,16 +22,18 @@ public final class TokenizerOptions {
     /** The name of core's own engine, the default. */
     public static final String CORE_ENGINE = "core";
 
-    private static final TokenizerOptions DEFAULTS = new TokenizerOptions(CORE_ENGINE, SpecialTokens.asText(), false);
+    private static final TokenizerOptions DEFAULTS = new TokenizerOptions(CORE_ENGINE, SpecialTokens.asText(), false, false);
 
     private final String engine;
     private final SpecialTokens specialTokens;
     private final boolean metaSplit;
+    private final boolean addSpecialTokens;
 
-    private TokenizerOptions(String engine, SpecialTokens specialTokens, boolean metaSplit) {
+    private TokenizerOptions(String engine, SpecialTokens specialTokens, boolean metaSplit, boolean addSpecialTokens) {
         this.engine = engine;
         this.specialTokens = specialTokens;
         this.metaSplit = metaSplit;
+        this.addSpecialTokens = addSpecialTokens;
     }
 
     /** Core's engine, special-token text as ordinary text, no long-run split. */
@@ -45,7 +47,7 @@ public final class TokenizerOptions {
      */
     public TokenizerOptions engine(String engine) {
         String e = Objects.requireNonNull(engine, "engine").trim().toLowerCase(Locale.ROOT);
-        return new TokenizerOptions(e.isEmpty() ? CORE_ENGINE : e, specialTokens, metaSplit);
+        return new TokenizerOptions(e.isEmpty() ? CORE_ENGINE : e, specialTokens, metaSplit, addSpecialTokens);
     }
 
     /**
@@ -54,7 +56,7 @@ public final class TokenizerOptions {
      * {@link SpecialTokens#asText()}, is the safe one for user content.
      */
     public TokenizerOptions specialTokens(SpecialTokens policy) {
-        return new TokenizerOptions(engine, Objects.requireNonNull(policy, "policy"), metaSplit);
+        return new TokenizerOptions(engine, Objects.requireNonNull(policy, "policy"), metaSplit, addSpecialTokens);
     }
 
     /**
@@ -65,7 +67,21 @@ public final class TokenizerOptions {
      * engine have it; others refuse it with a {@link TokenizerException}.
      */
     public TokenizerOptions metaSplit(boolean on) {
-        return new TokenizerOptions(engine, specialTokens, on);
+        return new TokenizerOptions(engine, specialTokens, on, addSpecialTokens);
+    }
+
+    /**
+     * These options with the model's own special tokens added around every encoded text, or not (the
+     * default): what Hugging Face's {@code add_special_tokens=True} adds — {@code <|begin_of_text|>} for
+     * Llama 3, {@code <bos>} for Gemma, {@code [CLS] … [SEP]} for BERT, nothing for Qwen or the OpenAI
+     * encodings. Counts then include them.
+     *
+     * <pre>{@code
+     * Tokenizers.get("llama3", TokenizerOptions.defaults().addSpecialTokens(true)).encode("Hi");   // [128000, 13347]
+     * }</pre>
+     */
+    public TokenizerOptions addSpecialTokens(boolean on) {
+        return new TokenizerOptions(engine, specialTokens, metaSplit, on);
     }
 
     /** The engine's name, lower-case: {@code core} unless set. */
@@ -88,19 +104,26 @@ public final class TokenizerOptions {
         return metaSplit;
     }
 
+    /** Whether the model's special tokens are added around every encoded text. */
+    public boolean addSpecialTokens() {
+        return addSpecialTokens;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TokenizerOptions other && engine.equals(other.engine)
-                && specialTokens.equals(other.specialTokens) && metaSplit == other.metaSplit;
+                && specialTokens.equals(other.specialTokens) && metaSplit == other.metaSplit
+                && addSpecialTokens == other.addSpecialTokens;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(engine, specialTokens, metaSplit);
+        return Objects.hash(engine, specialTokens, metaSplit, addSpecialTokens);
     }
 
     @Override
     public String toString() {
-        return "TokenizerOptions[engine=" + engine + ", specialTokens=" + specialTokens + ", metaSplit=" + metaSplit + "]";
+        return "TokenizerOptions[engine=" + engine + ", specialTokens=" + specialTokens + ", metaSplit=" + metaSplit
+                + ", addSpecialTokens=" + addSpecialTokens + "]";
     }
 }

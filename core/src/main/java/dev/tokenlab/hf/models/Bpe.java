@@ -3,12 +3,13 @@ package dev.tokenlab.hf.models;
 import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.bpe.RankedMergeBpe;
 import dev.tokenlab.bpe.RankedMerges;
-import dev.tokenlab.hf.pipeline.ByteLevelAlphabet;
 import dev.tokenlab.hf.pipeline.Model;
 import dev.tokenlab.hf.pipeline.NormalizedString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  */
 public final class Bpe implements Model {
     private final String[] spellings;
+    private final Map<String, Integer> idsBySpelling;
     private final ByteVocabulary vocab;
     private final RankedMerges merges;
     private final boolean byteLevel;
@@ -55,6 +57,12 @@ public final class Bpe implements Model {
     public Bpe(String[] spellings, byte[][] tokenBytes, RankedMerges merges, boolean byteLevel, boolean ignoreMerges,
                boolean byteFallback, boolean fuseUnk, int unkId, String prefix, String suffix) {
         this.spellings = spellings;
+        this.idsBySpelling = new HashMap<>(spellings.length * 2);
+        for (int id = 0; id < spellings.length; id++) {
+            if (spellings[id] != null) {
+                idsBySpelling.put(spellings[id], id);
+            }
+        }
         this.vocab = ByteVocabulary.of(tokenBytes);
         this.merges = merges;
         this.byteLevel = byteLevel;
@@ -228,12 +236,8 @@ public final class Bpe implements Model {
 
     @Override
     public OptionalInt id(String token) {
-        byte[] b = byteLevel ? ByteLevelAlphabet.bytesOf(token) : token.getBytes(StandardCharsets.UTF_8);
-        if (b == null) {
-            return OptionalInt.empty();
-        }
-        int id = vocab.rank(b, 0, b.length);
-        return id < 0 || !token.equals(spellings[id]) ? OptionalInt.empty() : OptionalInt.of(id);
+        Integer id = idsBySpelling.get(token);
+        return id == null ? OptionalInt.empty() : OptionalInt.of(id);
     }
 
     /** The bytes the vocabulary looks {@code id} up by (for byte-level vocabularies, what the token stands for). */

@@ -11,10 +11,9 @@ import java.util.Locale;
  * the first character it was made from. Text that is already in the form (most text, for NFC) passes
  * through untouched.
  *
- * <p>The text is cut into segments that normalize independently (a character that is unchanged by
- * the form and that no following character combines with, the boundary of {@code java.text.Normalizer}'s
- * "NFC quick check"), each segment is normalized, and each output character is matched to the input
- * character whose decomposition holds it.
+ * <p>The text is cut into segments that normalize independently (each starts at a character that is
+ * its own decomposition and combines with nothing before it), and each changed segment is normalized
+ * and aligned as {@link #normalizeSegment} describes.
  */
 public final class UnicodeForms implements Normalizer {
     private final java.text.Normalizer.Form form;
@@ -59,6 +58,12 @@ public final class UnicodeForms implements Normalizer {
         return cp >= 0x1160 && cp <= 0x11FF || cp >= 0xD7B0 && cp <= 0xD7FF;
     }
 
+    /**
+     * One segment. Alignments follow positions, as the Rust crate's do: the decomposed characters, in
+     * input order, give their origins to the positions of the canonically reordered sequence (reordering
+     * moves characters, not origins); composing keeps the origin of the starter's position and drops
+     * the positions of what it absorbed.
+     */
     private void normalizeSegment(NormalizedString text, int start, int end, java.text.Normalizer.Form decomposition,
                                   NormalizedString.Builder out) {
         StringBuilder in = new StringBuilder();
@@ -71,49 +76,47 @@ public final class UnicodeForms implements Normalizer {
             out.keep(start, end);
             return;
         }
-        // Each input character's decomposition, tagged with the character it came from.
-        int[] parts = new int[segment.length() * 18 + 4];
-        int[] tags = new int[parts.length];
-        boolean[] used = new boolean[parts.length];
+        int[] origins = new int[segment.length() * 18 + 4];
         int count = 0;
         for (int i = start; i < end; i++) {
             String d = java.text.Normalizer.normalize(new String(Character.toChars(text.codePointAt(i))), decomposition);
-            for (int k = 0; k < d.length(); ) {
-                int cp = d.codePointAt(k);
-                if (count == parts.length) {
-                    parts = java.util.Arrays.copyOf(parts, count * 2);
-                    tags = java.util.Arrays.copyOf(tags, count * 2);
-                    used = java.util.Arrays.copyOf(used, count * 2);
+            for (int k = 0; k < d.length(); k += Character.charCount(d.codePointAt(k))) {
+                if (count == origins.length) {
+                    origins = java.util.Arrays.copyOf(origins, count * 2);
                 }
-                parts[count] = cp;
-                tags[count++] = i;
-                k += Character.charCount(cp);
+                origins[count++] = i;
             }
         }
+        int[] decomposed = java.text.Normalizer.normalize(segment, decomposition).codePoints().toArray();
+        if (form == decomposition) {
+            for (int p = 0; p < decomposed.length; p++) {
+                out.put(decomposed[p], origins[Math.min(p, count - 1)]);
+            }
+            return;
+        }
+        boolean[] absorbed = new boolean[decomposed.length];
+        int p = 0;
         for (int k = 0; k < normalized.length(); ) {
             int cp = normalized.codePointAt(k);
             k += Character.charCount(cp);
-            String d = java.text.Normalizer.normalize(new String(Character.toChars(cp)), decomposition);
-            int first = d.codePointAt(0);
-            int tag = start;
-            for (int j = 0; j < count; j++) {
-                if (!used[j] && parts[j] == first) {
-                    tag = tags[j];
-                    break;
-                }
+            while (p < decomposed.length && absorbed[p]) {
+                p++;
             }
-            // Mark every part of this output character as used, so later ones find their own source.
-            for (int m = 0; m < d.length(); ) {
-                int part = d.codePointAt(m);
-                for (int j = 0; j < count; j++) {
-                    if (!used[j] && parts[j] == part) {
-                        used[j] = true;
-                        break;
+            int position = Math.min(p, decomposed.length - 1);
+            out.put(cp, origins[Math.min(position, count - 1)]);
+            if (p < decomposed.length && decomposed[p] != cp) {
+                // A composition: the rest of cp's decomposition was absorbed from later positions.
+                int[] parts = java.text.Normalizer.normalize(new String(Character.toChars(cp)), decomposition).codePoints().toArray();
+                for (int j = 1; j < parts.length; j++) {
+                    for (int q = p + 1; q < decomposed.length; q++) {
+                        if (!absorbed[q] && decomposed[q] == parts[j]) {
+                            absorbed[q] = true;
+                            break;
+                        }
                     }
                 }
-                m += Character.charCount(part);
             }
-            out.put(cp, tag);
+            p++;
         }
     }
 

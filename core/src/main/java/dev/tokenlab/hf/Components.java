@@ -1,0 +1,223 @@
+package dev.tokenlab.hf;
+
+import dev.tokenlab.hf.decoders.ByteLevelDecoder;
+import dev.tokenlab.hf.decoders.MetaspaceDecoder;
+import dev.tokenlab.hf.decoders.SimpleDecoders;
+import dev.tokenlab.hf.decoders.WordPieceDecoder;
+import dev.tokenlab.hf.normalizers.BertNormalizer;
+import dev.tokenlab.hf.normalizers.SimpleNormalizers;
+import dev.tokenlab.hf.normalizers.UnicodeForms;
+import dev.tokenlab.hf.pipeline.Decoder;
+import dev.tokenlab.hf.pipeline.Normalizer;
+import dev.tokenlab.hf.pipeline.PreTokenizer;
+import dev.tokenlab.hf.pretokenizers.BertPreTokenizer;
+import dev.tokenlab.hf.pretokenizers.ByteLevel;
+import dev.tokenlab.hf.pretokenizers.Finder;
+import dev.tokenlab.hf.pretokenizers.Metaspace;
+import dev.tokenlab.hf.pretokenizers.RegexFinder;
+import dev.tokenlab.hf.pretokenizers.Sequence;
+import dev.tokenlab.hf.pretokenizers.Split;
+import dev.tokenlab.hf.pretokenizers.SplitBehavior;
+import dev.tokenlab.json.JsonArray;
+import dev.tokenlab.json.JsonException;
+import dev.tokenlab.json.JsonObject;
+import dev.tokenlab.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the normalizer, pre-tokenizer and decoder a {@code tokenizer.json} declares, component by
+ * component, with the Rust library's field names, defaults and required fields; anything Tokenlab does
+ * not implement is one error naming the component and its JSON path.
+ */
+final class Components {
+    private Components() {
+    }
+
+    static Normalizer normalizer(JsonObject n) {
+        String type = type(n);
+        return switch (type) {
+            case "NFC" -> new UnicodeForms(java.text.Normalizer.Form.NFC);
+            case "NFD" -> new UnicodeForms(java.text.Normalizer.Form.NFD);
+            case "NFKC" -> new UnicodeForms(java.text.Normalizer.Form.NFKC);
+            case "NFKD" -> new UnicodeForms(java.text.Normalizer.Form.NFKD);
+            case "Lowercase" -> SimpleNormalizers.lowercase();
+            case "StripAccents" -> SimpleNormalizers.stripAccents();
+            case "Strip" -> SimpleNormalizers.strip(n.bool("strip_left"), n.bool("strip_right"));
+            case "Prepend" -> SimpleNormalizers.prepend(n.string("prepend"));
+            case "Replace" -> {
+                JsonObject pattern = n.object("pattern");
+                if (pattern.has("Regex")) {
+                    throw unsupported(n, "pattern", "Replace with a Regex pattern");
+                }
+                yield SimpleNormalizers.replace(literal(pattern), n.string("content"));
+            }
+            case "BertNormalizer" -> {
+                boolean lowercase = n.bool("lowercase");
+                boolean strip = n.get("strip_accents").filter(v -> !(v instanceof dev.tokenlab.json.JsonNull)).isPresent()
+                        ? n.bool("strip_accents") : lowercase;
+                yield new BertNormalizer(n.bool("clean_text"), n.bool("handle_chinese_chars"), strip, lowercase);
+            }
+            case "Sequence" -> {
+                List<Normalizer> steps = new ArrayList<>();
+                JsonArray list = n.array("normalizers");
+                for (int i = 0; i < list.size(); i++) {
+                    steps.add(normalizer(list.object(i)));
+                }
+                yield steps.size() == 1 ? steps.get(0) : SimpleNormalizers.sequence(steps);
+            }
+            case "Precompiled", "ByteLevel", "Nmt" -> throw unsupported(n, "type", "the " + type + " normalizer");
+            default -> throw n.error("type", "unknown normalizer \"" + type + "\"");
+        };
+    }
+
+    static PreTokenizer preTokenizer(JsonObject p) {
+        String type = type(p);
+        return switch (type) {
+            case "ByteLevel" -> {
+                p.bool("trim_offsets");
+                yield new ByteLevel(p.bool("add_prefix_space"), p.bool("use_regex", true), new RegexFinder(ByteLevel.GPT2_PATTERN));
+            }
+            case "Split" -> {
+                JsonObject pattern = p.object("pattern");
+                boolean regex = pattern.has("Regex");
+                Finder finder = regex ? regex(pattern, "Regex") : Finder.literal(literal(pattern));
+                yield new Split(finder, behavior(p), p.bool("invert"), regex ? "/" + pattern.string("Regex") + "/"
+                        : "\"" + pattern.string("String") + "\"");
+            }
+            case "Metaspace" -> new Metaspace(replacement(p), prependScheme(p), p.bool("split", true));
+            case "BertPreTokenizer" -> new BertPreTokenizer();
+            case "Sequence" -> {
+                List<PreTokenizer> steps = new ArrayList<>();
+                JsonArray list = p.array("pretokenizers");
+                for (int i = 0; i < list.size(); i++) {
+                    steps.add(preTokenizer(list.object(i)));
+                }
+                yield new Sequence(steps);
+            }
+            case "Whitespace", "WhitespaceSplit", "Digits", "Punctuation", "UnicodeScripts", "CharDelimiterSplit", "FixedLength" ->
+                    throw unsupported(p, "type", "the " + type + " pre-tokenizer");
+            default -> throw p.error("type", "unknown pre-tokenizer \"" + type + "\"");
+        };
+    }
+
+    static Decoder decoder(JsonObject d) {
+        String type = type(d);
+        return switch (type) {
+            case "ByteLevel" -> new ByteLevelDecoder();
+            case "Metaspace" -> new MetaspaceDecoder(replacement(d), prependScheme(d) != Metaspace.PrependScheme.NEVER);
+            case "WordPiece" -> new WordPieceDecoder(d.string("prefix"), d.bool("cleanup"));
+            case "BPEDecoder" -> SimpleDecoders.bpeSuffix(d.string("suffix"));
+            case "Replace" -> {
+                JsonObject pattern = d.object("pattern");
+                if (pattern.has("Regex")) {
+                    throw unsupported(d, "pattern", "the Replace decoder with a Regex pattern");
+                }
+                yield SimpleDecoders.replace(literal(pattern), d.string("content"));
+            }
+            case "ByteFallback" -> SimpleDecoders.byteFallback();
+            case "Fuse" -> SimpleDecoders.fuse();
+            case "Strip" -> SimpleDecoders.strip(oneChar(d, "content"), d.integer("start"), d.integer("stop"));
+            case "CTC" -> SimpleDecoders.ctc(d.string("pad_token"), d.string("word_delimiter_token"), d.bool("cleanup"));
+            case "Sequence" -> {
+                List<Decoder> steps = new ArrayList<>();
+                JsonArray list = d.array("decoders");
+                for (int i = 0; i < list.size(); i++) {
+                    steps.add(decoder(list.object(i)));
+                }
+                yield steps.size() == 1 ? steps.get(0) : SimpleDecoders.sequence(steps);
+            }
+            default -> throw d.error("type", "unknown decoder \"" + type + "\"");
+        };
+    }
+
+    /** Whether a normalizer or pre-tokenizer (or a Sequence holding one) is ByteLevel: then the model reads bytes. */
+    static boolean isByteLevel(JsonValue component) {
+        if (!(component instanceof JsonObject o) || !o.has("type")) {
+            return false;
+        }
+        String type = o.string("type");
+        if (type.equals("ByteLevel")) {
+            return true;
+        }
+        for (String list : List.of("pretokenizers", "normalizers")) {
+            if (type.equals("Sequence") && o.has(list)) {
+                for (JsonValue v : o.array(list).values()) {
+                    if (isByteLevel(v)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static SplitBehavior behavior(JsonObject p) {
+        String b = p.string("behavior");
+        for (SplitBehavior s : SplitBehavior.values()) {
+            if (s.name().equals(b)) {
+                return s;
+            }
+        }
+        throw p.error("behavior", "expected Removed, Isolated, MergedWithPrevious, MergedWithNext or Contiguous, found \"" + b + "\"");
+    }
+
+    private static Metaspace.PrependScheme prependScheme(JsonObject p) {
+        String scheme = p.optionalString("prepend_scheme").orElse("always");
+        Metaspace.PrependScheme s = switch (scheme) {
+            case "always" -> Metaspace.PrependScheme.ALWAYS;
+            case "first" -> Metaspace.PrependScheme.FIRST;
+            case "never" -> Metaspace.PrependScheme.NEVER;
+            default -> throw p.error("prepend_scheme", "expected always, first or never, found \"" + scheme + "\"");
+        };
+        if (p.has("add_prefix_space") && !p.bool("add_prefix_space")) {
+            if (p.has("prepend_scheme") && s != Metaspace.PrependScheme.NEVER) {
+                throw p.error("add_prefix_space", "add_prefix_space does not match declared prepend_scheme");
+            }
+            return Metaspace.PrependScheme.NEVER;
+        }
+        return s;
+    }
+
+    private static int replacement(JsonObject p) {
+        return oneChar(p, "replacement");
+    }
+
+    private static int oneChar(JsonObject o, String key) {
+        String s = o.string(key);
+        if (s.codePointCount(0, s.length()) != 1) {
+            throw o.error(key, "expected one character, found \"" + s + "\"");
+        }
+        return s.codePointAt(0);
+    }
+
+    private static String literal(JsonObject pattern) {
+        if (!pattern.has("String")) {
+            throw pattern.error("String", "expected a String or a Regex pattern");
+        }
+        return pattern.string("String");
+    }
+
+    private static Finder regex(JsonObject pattern, String key) {
+        String r = pattern.string(key);
+        try {
+            return new RegexFinder(r);
+        } catch (RuntimeException e) {
+            throw pattern.error(key, "cannot compile /" + r + "/: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    static String type(JsonObject o) {
+        return o.string("type");
+    }
+
+    static JsonException unsupported(JsonObject o, String key, String what) {
+        return o.error(key, what + " is not supported by Tokenlab yet");
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.tokenlab.hf;
+
+import dev.tokenlab.Decoded;
+import dev.tokenlab.SpecialTokens;
+import dev.tokenlab.TokenSink;
+import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerException;
+import dev.tokenlab.TokenizerOptions;
+import dev.tokenlab.hf.decoders.ByteLevelDecoder;
+import dev.tokenlab.hf.models.Bpe;
+import dev.tokenlab.hf.pipeline.ByteLevelAlphabet;
+import dev.tokenlab.hf.pipeline.Decoder;
+import dev.tokenlab.hf.pipeline.Model;
+import dev.tokenlab.hf.pipeline.NormalizedString;
+import dev.tokenlab.hf.pipeline.Normalizer;
+import dev.tokenlab.hf.pipeline.PostProcessor;
+import dev.tokenlab.hf.pipeline.PreTokenizer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A Hugging Face {@code tokenizer.json} in pure Java, encoding as the Rust {@code tokenizers} library
+ * does: added tokens cut out of the raw text (special ones under the caller's {@link SpecialTokens}
+ * policy), each stretch between them normalized on its own, normalized added tokens cut out of that,
+ * the rest pre-tokenized and tokenized by the model; with {@code add_special_tokens} the
+ * post-processor's ids around it. Offsets are UTF-16 offsets into the caller's string, traced back
+ * through normalization.
+ *
+ * <p>Decoding follows the model's decoder chain; every token, added and special ones included, goes
+ * through it, as in the Rust library. Immutable and thread-safe.
+ */
+public final class HfTokenizer implements Tokenizer {
+    private final Parts parts;
+    private final SpecialTokens defaultSpecialTokens;
+    private final boolean addSpecialTokens;
+
+    /** What a {@code tokenizer.json} declares, built. */
+    record Parts(String name, Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor post, Decoder decoder,
+                 AddedTokenMatcher rawAdded, AddedTokenMatcher normalizedAdded, Map<Integer, String> addedById,
+                 Map<String, Integer> specials, int vocabularySize, OptionalInt bos, OptionalInt eos, TokenizerConfig config,
+                 String summary) {
+    }
+
+    HfTokenizer(Parts parts, TokenizerOptions options) {
+        if (options.metaSplit()) {
+            throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers (llama3, cl100k_base …), not "
+                    + parts.name() + ", a tokenizer.json");
+        }
+        this.parts = parts;
+        this.defaultSpecialTokens = options.specialTokens();
+        this.addSpecialTokens = options.addSpecialTokens();
+    }
+
+    @Override
+    public String name() {
+        return parts.name();
+    }
+
+    @Override
+    public int vocabularySize() {
+        return parts.vocabularySize();
+    }
+
+    @Override
+    public SpecialTokens defaultSpecialTokens() {
+        return defaultSpecialTokens;
+    }
+
+    /** The model's own configuration: context length, chat template, special-token names (may be empty). */
+    public TokenizerConfig config() {
+        return parts.config();
+    }
+
+    /** One line per pipeline stage, for {@code tokenlab models}. */
+    public String summary() {
+        return parts.summary();
+    }
+
+    @Override
+    public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
+        int length = text.length();
+        if (addSpecialTokens) {
+            for (int id : parts.post().prefix()) {
+                if (!sink.accept(id, 0, 0)) {
+                    return;
+                }
+            }
+        }
+        List<int[]> added = new ArrayList<>();
+        parts.rawAdded().find(text, 0, length, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
+        int cursor = 0;
+        for (int[] a : added) {
+            if (!ordinary(text, cursor, a[1], policy, sink) || !sink.accept(a[0], a[1], a[2])) {
+                return;
+            }
+            cursor = a[2];
+        }
+        if (!ordinary(text, cursor, length, policy, sink)) {
+            return;
+        }
+        if (addSpecialTokens) {
+            for (int id : parts.post().suffix()) {
+                if (!sink.accept(id, length, length)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A stretch between raw added tokens: normalize, cut normalized added tokens, pre-tokenize, tokenize. */
+    private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink) {
+        if (from >= to) {
+            return true;
+        }
+        NormalizedString normalized = NormalizedString.of(text, from, to);
+        if (parts.normalizer() != null) {
+            normalized = parts.normalizer().normalize(normalized);
+        }
+        if (parts.normalizedAdded().isEmpty()) {
+            return preTokenize(normalized, sink);
+        }
+        String s = normalized.toString();
+        List<int[]> added = new ArrayList<>();
+        parts.normalizedAdded().find(s, 0, s.length(), policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
+        int cursor = 0;
+        int utf16 = 0;
+        for (int[] a : added) {
+            int start = cursor + s.codePointCount(utf16, a[1]);
+            int end = start + s.codePointCount(a[1], a[2]);
+            if (!preTokenize(normalized.slice(cursor, start), sink)
+                    || start < end && !sink.accept(a[0], normalized.originalStart(start), normalized.originalEnd(end - 1))) {
+                return false;
+            }
+            cursor = end;
+            utf16 = a[2];
+        }
+        return preTokenize(normalized.slice(cursor, normalized.length()), sink);
+    }
+
+    private boolean preTokenize(NormalizedString text, TokenSink sink) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (parts.preTokenizer() == null) {
+            return model(text, sink);
+        }
+        boolean[] going = {true};
+        parts.preTokenizer().split(text, piece -> {
+            if (going[0] && !piece.isEmpty()) {
+                going[0] = model(piece, sink);
+            }
+        });
+        return going[0];
+    }
+
+    private boolean model(NormalizedString piece, TokenSink sink) {
+        return parts.model().tokenize(piece, (id, start, end) ->
+                sink.accept(id, piece.originalStart(start), end > start ? piece.originalEnd(end - 1) : piece.originalStart(start)));
+    }
+
+    @Override
+    public byte[] tokenBytes(int id) {
+        String added = parts.addedById().get(id);
+        if (added != null) {
+            return added.getBytes(StandardCharsets.UTF_8);
+        }
+        String spelling = spelling(id);
+        if (parts.model() instanceof Bpe bpe && bpe.byteLevel()) {
+            return bpe.tokenBytes(id);
+        }
+        return decodeSpellings(List.of(spelling), false).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] decodeBytes(int[] ids) {
+        List<String> spellings = spellings(ids);
+        if (parts.decoder() instanceof ByteLevelDecoder) {
+            return ByteLevelDecoder.bytes(spellings);
+        }
+        return decodeSpellings(spellings, true).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Decoded decodeChecked(int[] ids) {
+        List<String> spellings = spellings(ids);
+        if (parts.decoder() instanceof ByteLevelDecoder) {
+            return Decoded.of(ByteLevelDecoder.bytes(spellings));
+        }
+        String text = decodeSpellings(spellings, true);
+        int introduced = count(text, '\uFFFD') - spellings.stream().mapToInt(s -> count(s, '\uFFFD')).sum();
+        return new Decoded(text, introduced <= 0, Math.max(0, introduced));
+    }
+
+    @Override
+    public String decode(int[] ids) {
+        return decodeChecked(ids).text();
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
+    private List<String> spellings(int[] ids) {
+        List<String> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(spelling(id));
+        }
+        return out;
+    }
+
+    /** The string the decoder sees for {@code id}: an added token's content, else the vocabulary's spelling. */
+    private String spelling(int id) {
+        String added = parts.addedById().get(id);
+        if (added != null) {
+            return added;
+        }
+        String s = parts.model().token(id);
+        if (s == null) {
+            throw new TokenizerException("id " + id + " is not in the vocabulary of " + name() + " (valid ids are 0.."
+                    + (vocabularySize() - 1) + ")");
+        }
+        return s;
+    }
+
+    /** The decoder chain over spellings (joined by spaces when the file has no decoder). */
+    private String decodeSpellings(List<String> spellings, boolean whole) {
+        if (parts.decoder() == null) {
+            return String.join(" ", spellings);
+        }
+        if (!whole && parts.decoder() instanceof ByteLevelDecoder) {
+            byte[] b = ByteLevelAlphabet.bytesOf(spellings.get(0));
+            return b == null ? spellings.get(0) : new String(b, StandardCharsets.UTF_8);
+        }
+        return String.join("", parts.decoder().decode(spellings));
+    }
+
+    /** The vocabulary's spelling of a token ({@code ▁Hello}, {@code ##ing}, {@code <0x0A>}); empty for byte-level models. */
+    @Override
+    public Optional<String> piece(int id) {
+        if (parts.model() instanceof Bpe bpe && bpe.byteLevel() && !parts.addedById().containsKey(id)) {
+            return Optional.empty();
+        }
+        String added = parts.addedById().get(id);
+        return Optional.ofNullable(added != null ? added : parts.model().token(id));
+    }
+
+    @Override
+    public Map<String, Integer> specialTokens() {
+        return Collections.unmodifiableMap(parts.specials());
+    }
+
+    @Override
+    public boolean isSpecial(int id) {
+        String added = parts.addedById().get(id);
+        return added != null && parts.specials().containsKey(added);
+    }
+
+    @Override
+    public OptionalInt bosId() {
+        return parts.bos();
+    }
+
+    @Override
+    public OptionalInt eosId() {
+        return parts.eos();
+    }
+
+    /** This tokenizer with {@code options}' policy and special-token adding; everything else shared. */
+    HfTokenizer withOptions(TokenizerOptions options) {
+        return new HfTokenizer(parts, options);
+    }
+
+    @Override
+    public String toString() {
+        return "HfTokenizer[" + name() + "]";
+    }
+}
