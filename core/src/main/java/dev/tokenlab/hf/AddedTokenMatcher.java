@@ -32,16 +32,19 @@ final class AddedTokenMatcher {
     private final Node root = new Node();
     private final long[] firstChars = new long[1024];
     private final boolean anySpecial;
+    private final boolean allSpecial;
 
     AddedTokenMatcher(List<Token> tokens) {
         this.tokens = tokens.toArray(new Token[0]);
         boolean special = false;
+        boolean all = true;
         for (int k = 0; k < this.tokens.length; k++) {
             Token t = this.tokens[k];
             if (t.content().isEmpty()) {
                 continue;
             }
             special |= t.special();
+            all &= t.special();
             Node n = root;
             for (int i = 0; i < t.content().length(); i++) {
                 n = n.child(t.content().charAt(i), true);
@@ -53,6 +56,7 @@ final class AddedTokenMatcher {
             firstChars[c >>> 6] |= 1L << c;
         }
         this.anySpecial = special;
+        this.allSpecial = all;
     }
 
     /** Whether there are no tokens to find. */
@@ -72,8 +76,8 @@ final class AddedTokenMatcher {
      * @throws SpecialTokenException for the leftmost special token the policy disallows
      */
     void find(CharSequence text, int from, int to, SpecialTokens policy, MatchSink sink) {
-        if (tokens.length == 0) {
-            return;
+        if (tokens.length == 0 || allSpecial && policy.isAllText()) {
+            return; // nothing can match: every token is special and the policy leaves special-token text as text
         }
         int[] found = new int[16];
         int count = 0;

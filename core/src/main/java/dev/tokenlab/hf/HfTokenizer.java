@@ -44,7 +44,7 @@ public final class HfTokenizer implements Tokenizer {
     record Parts(String name, Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor post, Decoder decoder,
                  AddedTokenMatcher rawAdded, AddedTokenMatcher normalizedAdded, Map<Integer, String> addedById,
                  Map<String, Integer> specials, int vocabularySize, OptionalInt bos, OptionalInt eos, TokenizerConfig config,
-                 String summary) {
+                 String summary, DirectByteLevel direct, boolean directIfNfc) {
     }
 
     HfTokenizer(Parts parts, TokenizerOptions options) {
@@ -94,14 +94,15 @@ public final class HfTokenizer implements Tokenizer {
         }
         List<int[]> added = new ArrayList<>();
         parts.rawAdded().find(text, 0, length, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
+        DirectByteLevel.Call direct = parts.direct() == null ? null : parts.direct().call(sink);
         int cursor = 0;
         for (int[] a : added) {
-            if (!ordinary(text, cursor, a[1], policy, sink) || !sink.accept(a[0], a[1], a[2])) {
+            if (!ordinary(text, cursor, a[1], policy, sink, direct) || !sink.accept(a[0], a[1], a[2])) {
                 return;
             }
             cursor = a[2];
         }
-        if (!ordinary(text, cursor, length, policy, sink)) {
+        if (!ordinary(text, cursor, length, policy, sink, direct)) {
             return;
         }
         if (addSpecialTokens) {
@@ -114,9 +115,12 @@ public final class HfTokenizer implements Tokenizer {
     }
 
     /** A stretch between raw added tokens: normalize, cut normalized added tokens, pre-tokenize, tokenize. */
-    private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink) {
+    private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink, DirectByteLevel.Call direct) {
         if (from >= to) {
             return true;
+        }
+        if (direct != null && (!parts.directIfNfc() || isNfc(text, from, to))) {
+            return parts.direct().encode(text, from, to, direct);
         }
         NormalizedString normalized = NormalizedString.of(text, from, to);
         if (parts.normalizer() != null) {
@@ -141,6 +145,19 @@ public final class HfTokenizer implements Tokenizer {
             utf16 = a[2];
         }
         return preTokenize(normalized.slice(cursor, normalized.length()), sink);
+    }
+
+    /**
+     * Whether NFC leaves {@code text[from, to)} as it is: text below U+0300 always is (no combining
+     * marks, no composed forms to build); other text is asked of the JDK's quick check.
+     */
+    private static boolean isNfc(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x300) {
+                return java.text.Normalizer.isNormalized(text.subSequence(from, to), java.text.Normalizer.Form.NFC);
+            }
+        }
+        return true;
     }
 
     private boolean preTokenize(NormalizedString text, TokenSink sink) {

@@ -112,9 +112,13 @@ final class TokenizerJson {
         OptionalInt bos = idOf(config.specialTokens().get("bos_token"), addedByContent, model);
         OptionalInt eos = idOf(config.specialTokens().get("eos_token"), addedByContent, model);
         String summary = summary(normalizer, preTokenizer, model, post, decoder, specials, addedById.size(), root, config);
-        HfTokenizer.Parts parts = new HfTokenizer.Parts(name, normalizer, preTokenizer, model, post, decoder,
+        boolean identity = normalizer == null || normalizerJson instanceof JsonObject n && n.string("type").equals("Sequence")
+                && n.array("normalizers").size() == 0;
+        boolean nfc = normalizerJson instanceof JsonObject n && n.string("type").equals("NFC");
+        DirectByteLevel direct = (identity || nfc) && normalized.isEmpty() ? DirectPaths.of(preJson, model).orElse(null) : null;
+        HfTokenizer.Parts parts = new HfTokenizer.Parts(name, identity ? null : normalizer, preTokenizer, model, post, decoder,
                 new AddedTokenMatcher(raw), new AddedTokenMatcher(normalized), addedById, specials, vocabularySize, bos, eos, config,
-                summary);
+                summary, direct, nfc);
         return new HfTokenizer(parts, options);
     }
 

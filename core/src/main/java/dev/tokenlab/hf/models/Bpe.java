@@ -1,6 +1,7 @@
 package dev.tokenlab.hf.models;
 
 import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.bpe.RankedByteBpe;
 import dev.tokenlab.bpe.RankedMergeBpe;
 import dev.tokenlab.bpe.RankedMerges;
 import dev.tokenlab.hf.pipeline.Model;
@@ -248,6 +249,24 @@ public final class Bpe implements Model {
     /** Whether input is looked up byte by byte. */
     public boolean byteLevel() {
         return byteLevel;
+    }
+
+    /** Whether symbols are plain characters or bytes: no prefix, suffix or byte fallback. */
+    public boolean plainBytes() {
+        return prefix == null && suffix == null && byteFallback == null;
+    }
+
+    /**
+     * This byte-level model as a {@link RankedByteBpe} (the same ids from UTF-8 bytes), or null when a
+     * byte has no token.
+     */
+    public RankedByteBpe rankedByteBpe() {
+        for (int id : byteIds) {
+            if (id < 0) {
+                return null;
+            }
+        }
+        return new RankedByteBpe(vocab, merges, ignoreMerges);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package dev.tokenlab.hf;
+
+import dev.tokenlab.TokenSink;
+import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.bpe.RankedByteBpe;
+import dev.tokenlab.internal.Utf8;
+import dev.tokenlab.internal.Utf8Spans;
+import dev.tokenlab.pretokenize.PreTokenizer;
+
+import java.util.List;
+
+/**
+ * The fast path of byte-level {@code tokenizer.json} models (Llama 3, Qwen, DeepSeek, gpt-oss): their
+ * {@code Split} pre-tokenizers (Isolated) run as core's scanners or regex engine straight on the
+ * caller's text, and each piece's UTF-8 goes to {@link RankedByteBpe}; no normalized copy, no
+ * per-piece strings. {@link TokenizerJson} chooses it only for pipelines where it gives exactly the
+ * general path's ids and offsets: no normalizer that changes the text, ByteLevel without a prefix
+ * space as the last pre-tokenizer, a byte-level BPE without prefix, suffix or byte fallback.
+ * Immutable and thread-safe.
+ */
+final class DirectByteLevel {
+    private final List<PreTokenizer> splits;
+    private final RankedByteBpe bpe;
+
+    /** {@code splits}: the Isolated Splits in order, each applied to every piece of the one before it. */
+    DirectByteLevel(List<PreTokenizer> splits, RankedByteBpe bpe) {
+        this.splits = List.copyOf(splits);
+        this.bpe = bpe;
+    }
+
+    /** Per-call state. */
+    final class Call {
+        final RankedByteBpe.Work work = bpe.newWork();
+        byte[] buffer = new byte[256];
+        final TokenSink sink;
+
+        Call(TokenSink sink) {
+            this.sink = sink;
+        }
+    }
+
+    Call call(TokenSink sink) {
+        return new Call(sink);
+    }
+
+    /** Encodes {@code text[from, to)}. */
+    boolean encode(CharSequence text, int from, int to, Call call) {
+        return split(0, text, from, to, call);
+    }
+
+    /** Level {@code level}'s Isolated split: matches and the gaps between them are pieces. */
+    private boolean split(int level, CharSequence text, int from, int to, Call call) {
+        if (from >= to) {
+            return true;
+        }
+        if (level == splits.size()) {
+            return piece(text, from, to, call);
+        }
+        int[] at = {from};
+        boolean going = splits.get(level).split(text, from, to, (s, e) -> {
+            if (s > at[0] && !split(level + 1, text, at[0], s, call)) {
+                return false;
+            }
+            at[0] = e;
+            return split(level + 1, text, s, e, call);
+        });
+        return going && split(level + 1, text, at[0], to, call);
+    }
+
+    private boolean piece(CharSequence text, int start, int end, Call call) {
+        int capacity = (end - start) * 3 + ByteVocabulary.READ_PADDING;
+        if (call.buffer.length < capacity) {
+            call.buffer = new byte[Math.max(capacity, call.buffer.length * 2)];
+        }
+        int n = Utf8.encode(text, start, end, call.buffer, 0);
+        RankedByteBpe.Work w = call.work;
+        int count = bpe.encode(call.buffer, 0, n, w);
+        return Utf8Spans.map(text, start, end, n, w.ids(), w.starts(), count, call.sink::accept);
+    }
+}
