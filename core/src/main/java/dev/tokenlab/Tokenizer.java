@@ -205,4 +205,12 @@ public interface Tokenizer {
 
     /** The id a caller appends with {@code --eos} (Llama 3: {@code <|end_of_text|>}), if the model has one. */
     OptionalInt eosId();
+
+    /**
+     * What this tokenizer is made of, and what its model files say (context length, chat templates);
+     * by default only its name as the format.
+     */
+    default TokenizerDescription describe() {
+        return TokenizerDescription.of(name(), List.of());
+    }
 }

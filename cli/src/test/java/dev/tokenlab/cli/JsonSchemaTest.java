@@ -111,6 +111,8 @@ class JsonSchemaTest {
     void chunkModelsChatShowCompare(@TempDir Path dir) throws IOException {
         conforms("chunk", "chunk", "-n", "2", "Hello world, again");
         conforms("models", "models", "--format", "json");
+        conforms("models", "models", "-m", "llama3", "--format", "json");
+        conforms("models", "models", "-m", SharedData.require("models/hf/mistral").toString(), "--format", "json");
         for (String dialog : List.of("code.json", "multilingual.json", "tool.json")) {
             conforms("chat", "chat", "-m", "llama3.1", "--format", "json", SharedData.testdata().resolve("chat").resolve(dialog).toString());
         }

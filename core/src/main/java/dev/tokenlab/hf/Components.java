@@ -84,8 +84,8 @@ final class Components {
                 JsonObject pattern = p.object("pattern");
                 boolean regex = pattern.has("Regex");
                 Finder finder = regex ? regex(pattern, "Regex") : Finder.literal(literal(pattern));
-                yield new Split(finder, behavior(p), p.bool("invert"), regex ? "/" + pattern.string("Regex") + "/"
-                        : "\"" + pattern.string("String") + "\"");
+                yield new Split(finder, behavior(p), p.bool("invert"), regex ? "/" + visible(pattern.string("Regex")) + "/"
+                        : "\"" + visible(pattern.string("String")) + "\"");
             }
             case "Metaspace" -> new Metaspace(replacement(p), prependScheme(p), p.bool("split", true));
             case "BertPreTokenizer" -> new BertPreTokenizer();
@@ -207,6 +207,27 @@ final class Components {
         } catch (RuntimeException e) {
             throw pattern.error(key, "cannot compile /" + r + "/: " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** A pattern with its control characters written as escapes, so a description stays on one line. */
+    static String visible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\x%02X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     static String type(JsonObject o) {

@@ -4,6 +4,7 @@ import dev.tokenlab.Decoded;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.hf.decoders.ByteLevelDecoder;
@@ -44,7 +45,7 @@ public final class HfTokenizer implements Tokenizer {
     record Parts(String name, Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor post, Decoder decoder,
                  AddedTokenMatcher rawAdded, AddedTokenMatcher normalizedAdded, Map<Integer, String> addedById,
                  Map<String, Integer> specials, int vocabularySize, OptionalInt bos, OptionalInt eos, TokenizerConfig config,
-                 String summary, DirectByteLevel direct, boolean directIfNfc) {
+                 TokenizerDescription description, DirectByteLevel direct, boolean directIfNfc) {
     }
 
     HfTokenizer(Parts parts, TokenizerOptions options) {
@@ -77,9 +78,9 @@ public final class HfTokenizer implements Tokenizer {
         return parts.config();
     }
 
-    /** One line per pipeline stage, for {@code tokenlab models}. */
-    public String summary() {
-        return parts.summary();
+    @Override
+    public TokenizerDescription describe() {
+        return parts.description();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tokenlab.hf;
 
+import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.hf.pipeline.Decoder;
 import dev.tokenlab.hf.pipeline.Model;
@@ -8,6 +9,7 @@ import dev.tokenlab.hf.pipeline.Normalizer;
 import dev.tokenlab.hf.pipeline.PostProcessor;
 import dev.tokenlab.hf.pipeline.PreTokenizer;
 import dev.tokenlab.json.JsonArray;
+import dev.tokenlab.json.JsonNull;
 import dev.tokenlab.json.JsonObject;
 import dev.tokenlab.json.JsonReader;
 import dev.tokenlab.json.JsonValue;
@@ -111,14 +113,15 @@ final class TokenizerJson {
 
         OptionalInt bos = idOf(config.specialTokens().get("bos_token"), addedByContent, model);
         OptionalInt eos = idOf(config.specialTokens().get("eos_token"), addedByContent, model);
-        String summary = summary(normalizer, preTokenizer, model, post, decoder, specials, addedById.size(), root, config);
         boolean identity = normalizer == null || normalizerJson instanceof JsonObject n && n.string("type").equals("Sequence")
                 && n.array("normalizers").size() == 0;
+        TokenizerDescription description = describe(identity ? null : normalizer, preTokenizer, model, post, decoder, specials,
+                addedById.size(), root, config);
         boolean nfc = normalizerJson instanceof JsonObject n && n.string("type").equals("NFC");
         DirectByteLevel direct = (identity || nfc) && normalized.isEmpty() ? DirectPaths.of(preJson, model).orElse(null) : null;
         HfTokenizer.Parts parts = new HfTokenizer.Parts(name, identity ? null : normalizer, preTokenizer, model, post, decoder,
                 new AddedTokenMatcher(raw), new AddedTokenMatcher(normalized), addedById, specials, vocabularySize, bos, eos, config,
-                summary, direct, nfc);
+                description, direct, nfc);
         return new HfTokenizer(parts, options);
     }
 
@@ -130,29 +133,31 @@ final class TokenizerJson {
         return id != null ? OptionalInt.of(id) : model.id(token);
     }
 
-    private static String summary(Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor post, Decoder decoder,
-                                  Map<String, Integer> specials, int added, JsonObject root, TokenizerConfig config) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("model: ").append(model.describe()).append('\n');
-        sb.append("normalizer: ").append(normalizer == null ? "none" : normalizer).append('\n');
-        sb.append("pre-tokenizer: ").append(preTokenizer == null ? "none" : preTokenizer).append('\n');
-        sb.append("added tokens: ").append(added).append(", special: ").append(specials.size())
-                .append(specials.isEmpty() ? "" : " (" + String.join(" ", specials.keySet().stream().limit(6).toList())
-                        + (specials.size() > 6 ? " …" : "") + ")").append('\n');
-        sb.append("special tokens added (--add-special): ").append(Processors.describe(post)).append('\n');
-        sb.append("decoder: ").append(decoder == null ? "none (tokens joined by spaces)" : decoder);
-        if (root.get("truncation").filter(v -> !(v instanceof dev.tokenlab.json.JsonNull)).isPresent()
-                || root.get("padding").filter(v -> !(v instanceof dev.tokenlab.json.JsonNull)).isPresent()) {
-            sb.append('\n').append("truncation/padding: in the file, not applied (they are batching settings, not tokenization)");
+    private static TokenizerDescription describe(Normalizer normalizer, PreTokenizer preTokenizer, Model model, PostProcessor post,
+                                                 Decoder decoder, Map<String, Integer> specials, int added, JsonObject root,
+                                                 TokenizerConfig config) {
+        List<TokenizerDescription.Stage> stages = new ArrayList<>();
+        stages.add(new TokenizerDescription.Stage("added tokens", added + ", special: " + specials.size()
+                + (specials.isEmpty() ? "" : " (" + String.join(" ", specials.keySet().stream().limit(6).toList())
+                + (specials.size() > 6 ? " …" : "") + ")")));
+        stages.add(new TokenizerDescription.Stage("normalizer", normalizer == null ? "none" : normalizer.toString()));
+        stages.add(new TokenizerDescription.Stage("pre-tokenizer", preTokenizer == null ? "none" : preTokenizer.toString()));
+        stages.add(new TokenizerDescription.Stage("model", model.describe()));
+        stages.add(new TokenizerDescription.Stage("post-processor", "adds " + Processors.describe(post) + " with --add-special"));
+        stages.add(new TokenizerDescription.Stage("decoder", decoder == null ? "none (tokens joined by spaces)" : decoder.toString()));
+        List<String> notes = new ArrayList<>();
+        if (root.get("truncation").filter(v -> !(v instanceof JsonNull)).isPresent()
+                || root.get("padding").filter(v -> !(v instanceof JsonNull)).isPresent()) {
+            notes.add("truncation/padding are set in the file but not applied: they are batching settings, not tokenization");
         }
         config.addBosToken().ifPresent(b -> {
             boolean processorAddsBos = post.prefix().length > 0;
             if (b != processorAddsBos) {
-                sb.append('\n').append("note: tokenizer_config.json says add_bos_token=").append(b)
-                        .append(" but the tokenizer.json post-processor ").append(processorAddsBos ? "adds" : "does not add")
-                        .append(" one; Tokenlab follows tokenizer.json, as the Rust library does");
+                notes.add("tokenizer_config.json says add_bos_token=" + b + " but the tokenizer.json post-processor "
+                        + (processorAddsBos ? "adds" : "does not add") + " one; Tokenlab follows tokenizer.json, as the Rust library does");
             }
         });
-        return sb.toString();
+        return new TokenizerDescription("Hugging Face tokenizer.json", stages, config.contextLength(), config.chatTemplates(),
+                config.specialTokens(), notes);
     }
 }

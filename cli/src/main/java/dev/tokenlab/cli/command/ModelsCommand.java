@@ -2,6 +2,8 @@ package dev.tokenlab.cli.command;
 
 import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
+import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.TokenizerInfo;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.cli.exit.ExitCodes;
@@ -39,7 +41,9 @@ import java.util.stream.Collectors;
                 "",
                 "Examples:",
                 "  tokenlab models",
-                "  tokenlab models --format json"})
+                "  tokenlab models --format json",
+                "  tokenlab models -m path/to/qwen3        # a folder with tokenizer.json",
+                "  tokenlab models -m hf:Qwen/Qwen3-8B"})
 public final class ModelsCommand extends TokenlabSubcommand {
 
     /** Output formats of {@code models}. */
@@ -49,12 +53,27 @@ public final class ModelsCommand extends TokenlabSubcommand {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
+            description = {"Describe one model instead of listing: a name, a model file or folder (tokenizer.json …) or"
+                    + " SCHEME:NAME (hf:ORG/NAME). Shows its format, pipeline stage by stage, context length, special"
+                    + " tokens and chat templates."})
+    String model;
+
     /** One engine: core or an adapter. */
     private record Engine(String name, String description, List<String> tokenizers) {
     }
 
     @Override
     protected int run() {
+        if (model != null) {
+            Tokenizer t = Tokenizers.open(model);
+            if (format == Format.json) {
+                writeJson(t);
+            } else {
+                writeDescription(t);
+            }
+            return ExitCodes.OK;
+        }
         List<TokenizerInfo> tokenizers = Tokenizers.available();
         Map<String, TokenizerInfo> byName = tokenizers.stream()
                 .collect(Collectors.toMap(TokenizerInfo::name, Function.identity(), (a, b) -> a));
@@ -70,6 +89,51 @@ public final class ModelsCommand extends TokenlabSubcommand {
             writeTables(tokenizers, byName, engines);
         }
         return ExitCodes.OK;
+    }
+
+    private void writeDescription(Tokenizer t) {
+        PrintWriter out = out();
+        TokenizerDescription d = t.describe();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"name", t.name()});
+        rows.add(new String[] {"format", d.format()});
+        rows.add(new String[] {"vocabulary", t.vocabularySize() + " ids, " + t.specialTokens().size() + " special"});
+        for (TokenizerDescription.Stage stage : d.stages()) {
+            rows.add(new String[] {stage.name(), stage.description()});
+        }
+        rows.add(new String[] {"context", d.contextLength().isPresent() ? Integer.toString(d.contextLength().getAsInt()) : "-"});
+        if (!d.specialTokenNames().isEmpty()) {
+            rows.add(new String[] {"special names", d.specialTokenNames().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))});
+        }
+        rows.add(new String[] {"chat templates", d.chatTemplates().isEmpty() ? "-" : d.chatTemplates().entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue().length() + " chars)").collect(Collectors.joining(", "))});
+        for (String note : d.notes()) {
+            rows.add(new String[] {"note", note});
+        }
+        printTable(out, rows);
+    }
+
+    private void writeJson(Tokenizer t) {
+        TokenizerDescription d = t.describe();
+        JsonOutput json = new JsonOutput(out()).beginObject().name("model").beginObject()
+                .name("name").value(t.name())
+                .name("format").value(d.format())
+                .name("vocabularySize").value(t.vocabularySize())
+                .name("specialTokens").value(t.specialTokens().size())
+                .name("stages").beginArray();
+        for (TokenizerDescription.Stage stage : d.stages()) {
+            json.beginObject().name("name").value(stage.name()).name("description").value(stage.description()).endObject();
+        }
+        json.endArray().name("contextLength").value(d.contextLength().isPresent() ? d.contextLength().getAsInt() : null)
+                .name("specialTokenNames").beginObject();
+        d.specialTokenNames().forEach((k, v) -> json.name(k).value(v));
+        json.endObject().name("chatTemplates").beginArray();
+        d.chatTemplates().keySet().forEach(json::value);
+        json.endArray().name("notes").beginArray();
+        d.notes().forEach(json::value);
+        json.endArray().endObject().endObject();
+        out().println();
     }
 
     private static boolean profileAvailable(ModelProfile p, Map<String, TokenizerInfo> byName) {

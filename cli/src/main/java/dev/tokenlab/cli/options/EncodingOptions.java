@@ -42,6 +42,12 @@ public final class EncodingOptions {
                             + " deny: an error naming the token and its offset."})
     Special special;
 
+    @Option(names = "--add-special",
+            description = {"Add the model's own special tokens around the text, as Hugging Face's add_special_tokens=True"
+                    + " does: <|begin_of_text|> for Llama 3, <bos> for Gemma, [CLS] … [SEP] for BERT, nothing for Qwen or"
+                    + " the OpenAI encodings. Counts include them."})
+    boolean addSpecial;
+
     @Option(names = "--meta-split",
             description = "Meta's tokenizer.py long-run split: also cut runs of 25,000+ whitespace or non-whitespace"
                     + " characters (core engine, tiktoken models only; other inputs are unchanged).")
@@ -69,14 +75,14 @@ public final class EncodingOptions {
      */
     public Tokenizer open(ModelOptions model) {
         if (!metaSplit) {
-            return model.open();
+            return model.open(model.options().addSpecialTokens(addSpecial));
         }
         try {
-            return model.open(model.options().metaSplit(true));
+            return model.open(model.options().metaSplit(true).addSpecialTokens(addSpecial));
         } catch (TokenizerNotFoundException | TokenizerFormatException e) {
             throw e; // no such model or engine, a bad model file: not about the split
         } catch (TokenizerException refused) {
-            model.open(); // throws what is wrong besides the split, if anything
+            model.open(model.options().addSpecialTokens(addSpecial)); // throws what is wrong besides the split, if anything
             throw new CliException(ExitCodes.USAGE, "--meta-split works only with tiktoken-style tokenizers on the core engine"
                     + " (llama3, cl100k_base …), not with " + model.model() + " on " + model.engine(), refused);
         }
