@@ -230,8 +230,8 @@ public final class TiktokenTokenizer implements Tokenizer {
         }
         MergeBuffers merged = em.merge;
         int count = mergeCache.merge(buf, 0, n, merged);
-        int[] ranks = merged.ranks;
-        int[] starts = merged.starts;
+        int[] ranks = merged.ranks();
+        int[] starts = merged.starts();
         if (!em.wantsOffsets) {
             for (int k = 0; k < count; k++) {
                 if (!em.emit(ranks[k], start, end)) {
