@@ -1,5 +1,8 @@
 package dev.tokenlab.sentencepiece;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A model's {@code NormalizerSpec}: how text is rewritten before segmentation.
  *
@@ -30,14 +33,14 @@ public record NormalizerSpec(String name, byte[] precompiledCharsmap, boolean ad
     @Override
     public boolean equals(Object o) {
         return o instanceof NormalizerSpec other && name.equals(other.name)
-                && java.util.Arrays.equals(precompiledCharsmap, other.precompiledCharsmap)
+                && Arrays.equals(precompiledCharsmap, other.precompiledCharsmap)
                 && addDummyPrefix == other.addDummyPrefix && removeExtraWhitespaces == other.removeExtraWhitespaces
                 && escapeWhitespaces == other.escapeWhitespaces;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, java.util.Arrays.hashCode(precompiledCharsmap), addDummyPrefix,
+        return Objects.hash(name, Arrays.hashCode(precompiledCharsmap), addDummyPrefix,
                 removeExtraWhitespaces, escapeWhitespaces);
     }
 
