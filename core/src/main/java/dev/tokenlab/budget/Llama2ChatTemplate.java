@@ -14,7 +14,7 @@ import java.util.List;
  * {@code BOS "[INST] " user.strip() " [/INST] " answer.strip() " " EOS}, and the last user message is
  * {@code BOS "[INST] " user.strip() " [/INST]"}. Roles must be system?, user, assistant, user, …, user.
  */
-public final class Llama2ChatTemplate implements ChatTemplate {
+final class Llama2ChatTemplate implements ChatTemplate {
     private static final String B_INST = "[INST]";
     private static final String E_INST = "[/INST]";
     private static final String B_SYS = "<<SYS>>\n";

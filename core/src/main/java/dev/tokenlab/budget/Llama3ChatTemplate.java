@@ -21,7 +21,7 @@ import java.util.Map;
  * The role {@code tool} is written {@code ipython}; content is encoded as it is (not trimmed), with
  * special-token text as ordinary text.
  */
-public final class Llama3ChatTemplate implements ChatTemplate {
+final class Llama3ChatTemplate implements ChatTemplate {
 
     @Override
     public String name() {

@@ -22,11 +22,11 @@ import java.util.Objects;
  * @param removeExtraWhitespaces drop leading and trailing spaces and collapse runs of spaces into one
  * @param escapeWhitespaces      write spaces as U+2581 ({@code ▁})
  */
-public record NormalizerSpec(String name, byte[] precompiledCharsmap, boolean addDummyPrefix,
+record NormalizerSpec(String name, byte[] precompiledCharsmap, boolean addDummyPrefix,
                              boolean removeExtraWhitespaces, boolean escapeWhitespaces) {
 
     /** The protobuf defaults. */
-    public static NormalizerSpec defaults() {
+    static NormalizerSpec defaults() {
         return new NormalizerSpec("", new byte[0], true, true, true);
     }
 

@@ -173,7 +173,7 @@ public final class SentencePieceModel {
     }
 
     /** The normalizer settings. */
-    public NormalizerSpec normalizer() {
+    NormalizerSpec normalizer() {
         return normalizer;
     }
 
