@@ -75,8 +75,9 @@ final class BacktrackingEncoder {
     private final BytePairMerger replay;
     private final BacktrackingTables tables;
     private final PairCompatibility pairs;
-    // The tables' arrays and trie, held here too so that the search loop reads them in one step.
-    private final TokenTrie trie;
+    // The tables' arrays and the trie's cells, held here too so that the search loop reads them in
+    // one load (see TokenTrie).
+    private final int[] cells;
     private final long[] facts;
     private final int[] shorter;
     private final int maxTokenLength;
@@ -86,10 +87,10 @@ final class BacktrackingEncoder {
         this.replay = new BytePairMerger(vocab);
         this.tables = new BacktrackingTables(vocab);
         this.pairs = new PairCompatibility(tables, replay);
-        this.trie = tables.trie;
+        this.cells = tables.trie.cells();
         this.facts = tables.facts;
         this.shorter = tables.shorter;
-        this.maxTokenLength = trie.maxTokenLength();
+        this.maxTokenLength = tables.trie.maxTokenLength();
     }
 
     /** Whether the encoder can serve {@code vocab} (see {@link BacktrackingTables#supports}). */
@@ -132,7 +133,7 @@ final class BacktrackingEncoder {
         out.work = 0;
         int count = 0;
         int pos = from;
-        long match = trie.longestMatch(bytes, pos, to);
+        long match = TokenTrie.longestMatch(cells, maxTokenLength, bytes, pos, to);
         int lastWalk = pos;
         long lastMatch = match;
         int token = (int) match;
@@ -151,7 +152,7 @@ final class BacktrackingEncoder {
                     pos = starts[count];
                     prev = count > 0 ? ranks[count - 1] : -1;
                     if (reach[count] == GUESSED) {
-                        match = trie.longestMatch(bytes, pos, to);
+                        match = TokenTrie.longestMatch(cells, maxTokenLength, bytes, pos, to);
                         work += match >>> 32;
                         token = (int) match;
                         reach[count] = (int) (match >>> 32);
@@ -183,7 +184,7 @@ final class BacktrackingEncoder {
                                 // The same bytes as at the last walk, up to the one where the trie ended: same answer.
                                 match = lastMatch;
                             } else {
-                                match = trie.longestMatch(bytes, pos, to);
+                                match = TokenTrie.longestMatch(cells, maxTokenLength, bytes, pos, to);
                                 lastWalk = pos;
                                 lastMatch = match;
                                 work += match >>> 32;
@@ -202,7 +203,7 @@ final class BacktrackingEncoder {
                 }
                 if (guess) {
                     guess = false;
-                    match = trie.longestMatch(bytes, pos, to);
+                    match = TokenTrie.longestMatch(cells, maxTokenLength, bytes, pos, to);
                     work += match >>> 32;
                     token = (int) match;
                     reach[count] = (int) (match >>> 32);

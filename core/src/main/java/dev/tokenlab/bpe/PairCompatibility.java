@@ -51,14 +51,15 @@ final class PairCompatibility {
     private static final int CACHE_FROM_LENGTH = 12;
     private static final int SHORT_WALK = 4;
 
+    // The tables' facts and the trie's cells, held here so that each step reads them in one load (see TokenTrie).
     private final long[] facts;
-    private final TokenTrie trie;
+    private final int[] cells;
     private final int maxTokenLength;
     private final BytePairMerger replay;
 
     PairCompatibility(BacktrackingTables tables, BytePairMerger replay) {
         this.facts = tables.facts;
-        this.trie = tables.trie;
+        this.cells = tables.trie.cells();
         this.maxTokenLength = tables.trie.maxTokenLength();
         this.replay = replay;
     }
@@ -131,7 +132,7 @@ final class PairCompatibility {
         int lr = length(ir);
         int ls = length(is);
         long node = facts[2 * r + 1];
-        if (lr + ls <= reachOfA && trie.rankAfter(node, bytes, boundary, ls) >= 0) {
+        if (lr + ls <= reachOfA && TokenTrie.rankAfter(cells, node, bytes, boundary, ls) >= 0) {
             return false; // a + b is a token: the final pair merges
         }
         while (true) {
@@ -142,7 +143,7 @@ final class PairCompatibility {
                 ir = facts[2 * r];
                 lr = length(ir);
                 node = facts[2 * r + 1];
-                int c = trie.rankAfter(node, bytes, boundary, ls);
+                int c = TokenTrie.rankAfter(cells, node, bytes, boundary, ls);
                 if (c >= 0 && c < limit) {
                     return false;
                 }
@@ -152,7 +153,7 @@ final class PairCompatibility {
                 s = leftPart(is);
                 is = facts[2 * s];
                 ls = length(is);
-                int c = trie.rankAfter(node, bytes, boundary, ls);
+                int c = TokenTrie.rankAfter(cells, node, bytes, boundary, ls);
                 if (c >= 0 && c <= limit) {
                     return false;
                 }
@@ -220,7 +221,7 @@ final class PairCompatibility {
     private int spineWalk(int level, int r, byte[] bytes, int boundary, int steps, int a, MergeBuffers out) {
         if (steps <= SHORT_WALK || level >= MergeBuffers.MEMO_LEVELS) {
             int scratch = MergeBuffers.MEMO_LEVELS * out.walkRow;
-            out.walked = trie.walk(facts[2 * r + 1], bytes, boundary, steps, out.walk, scratch);
+            out.walked = TokenTrie.walk(cells, facts[2 * r + 1], bytes, boundary, steps, out.walk, scratch);
             out.work += out.walked;
             return scratch;
         }
@@ -237,7 +238,7 @@ final class PairCompatibility {
         }
         out.memoGenerations[level] = out.memoGeneration;
         out.memoSteps[level] = steps;
-        out.walked = out.memoWalked[level] = trie.walk(facts[2 * r + 1], bytes, boundary, steps, out.walk, offset);
+        out.walked = out.memoWalked[level] = TokenTrie.walk(cells, facts[2 * r + 1], bytes, boundary, steps, out.walk, offset);
         out.work += out.walked;
         return offset;
     }
