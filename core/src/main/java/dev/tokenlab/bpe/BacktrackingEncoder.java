@@ -128,6 +128,7 @@ final class BacktrackingEncoder {
         long[] alive = out.alive; // bit i: position from + i may still start a token
         Arrays.fill(alive, 0, (n >>> 6) + 1, -1L);
         int[] reach = out.pairRanks; // reach[k]: no token at starts[k] is longer than this
+        PairCompatibility pairs = this.pairs; // in a register, not reloaded after each call
         long work = 0;
         int furthest = from; // candidates tried and trie steps here; pair tests add theirs to out.work
         out.work = 0;
