@@ -1,5 +1,6 @@
 package dev.tokenlab;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class SpecialTokens {
 
     private static Map<String, Action> only(Set<String> tokens, Action action) {
         Objects.requireNonNull(tokens, "tokens");
-        Map<String, Action> map = new java.util.HashMap<>();
+        Map<String, Action> map = new HashMap<>();
         for (String token : tokens) {
             map.put(Objects.requireNonNull(token, "token"), action);
         }

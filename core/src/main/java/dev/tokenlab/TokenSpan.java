@@ -1,5 +1,8 @@
 package dev.tokenlab;
 
+import dev.tokenlab.internal.Utf8;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -26,12 +29,12 @@ public record TokenSpan(int id, byte[] bytes, int charStart, int charEnd, boolea
 
     /** The token's bytes read as UTF-8; a partial character becomes U+FFFD. */
     public String text() {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** True when the bytes do not form whole UTF-8 characters (the token splits a character). */
     public boolean isPartialCharacter() {
-        return !dev.tokenlab.internal.Utf8.isValid(bytes, 0, bytes.length);
+        return !Utf8.isValid(bytes, 0, bytes.length);
     }
 
     @Override
@@ -47,7 +50,7 @@ public record TokenSpan(int id, byte[] bytes, int charStart, int charEnd, boolea
 
     @Override
     public String toString() {
-        return "TokenSpan[id=" + id + ", " + (special ? "special " : "") + dev.tokenlab.internal.Utf8.quote(bytes)
+        return "TokenSpan[id=" + id + ", " + (special ? "special " : "") + Utf8.quote(bytes)
                 + ", " + charStart + ".." + charEnd + "]";
     }
 }

@@ -5,13 +5,14 @@ package dev.tokenlab.bpe;
  * the steady state. One instance per thread (per encode call); not thread-safe.
  *
  * <p>After {@link BytePairMerger#merge} returns {@code n}, token {@code k < n} has rank
- * {@code ranks[k]} and covers bytes {@code [starts[k], starts[k + 1])}.
+ * {@code ranks()[k]} and covers bytes {@code [starts()[k], starts()[k + 1])}. Outside this package
+ * that is all there is to see: the rest is the merge loops' and the backtracking encoder's.
  */
 public final class MergeBuffers {
-    /** Rank of each resulting token. */
-    public int[] ranks = new int[64];
-    /** Byte start of each resulting token; {@code starts[n]} is the end of the piece. */
-    public int[] starts = new int[65];
+    // Rank of each resulting token.
+    int[] ranks = new int[64];
+    // Byte start of each resulting token; starts[n] is the end of the piece.
+    int[] starts = new int[65];
 
     // Linear merge: rank of the pair starting at each part.
     int[] pairRanks = new int[64];
@@ -43,6 +44,23 @@ public final class MergeBuffers {
     // Backtracking: search work so far (trie steps, candidates), against a budget.
     long work;
     MergeBuffers pairScratch;
+
+    /**
+     * The ranks of the tokens of the last merge, in order: the buffer's own array (no copy, for the
+     * tokenizers' loops), valid until the next merge into this buffer. Read it, do not write it.
+     */
+    public int[] ranks() {
+        return ranks;
+    }
+
+    /**
+     * Where the tokens of the last merge start, as absolute indexes into the merged bytes, and after
+     * the last token where the piece ends: the buffer's own array (no copy), valid until the next
+     * merge into this buffer. Read it, do not write it.
+     */
+    public int[] starts() {
+        return starts;
+    }
 
     void ensureLinear(int n) {
         if (ranks.length < n + 1) {

@@ -2,6 +2,7 @@ package dev.tokenlab.explain;
 
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.sentencepiece.ModelType;
+import dev.tokenlab.sentencepiece.SentencePieceModel;
 import dev.tokenlab.sentencepiece.SentencePieceTokenizer;
 import dev.tokenlab.tiktoken.TiktokenTokenizer;
 
@@ -71,7 +72,7 @@ public final class Explainers {
      */
     public static PieceView pieces(Tokenizer tokenizer) {
         if (tokenizer instanceof SentencePieceTokenizer sp) {
-            dev.tokenlab.sentencepiece.SentencePieceModel model = sp.model();
+            SentencePieceModel model = sp.model();
             return new PieceView() {
                 @Override
                 public PieceKind kind(int id) {

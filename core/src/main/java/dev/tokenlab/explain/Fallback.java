@@ -2,6 +2,7 @@ package dev.tokenlab.explain;
 
 import dev.tokenlab.TokenSpan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -43,6 +44,6 @@ public record Fallback(int position, byte[] bytes, int id, Kind kind, List<Token
 
     /** The part as text ({@code "🦙"}, {@code "日"}). */
     public String text() {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,7 @@ import dev.tokenlab.sentencepiece.UnigramLattice;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ final class UnigramExplainer implements Explainer {
             UnigramLattice.Node node = best.get(k);
             finalTokens.addAll(tokens.get(k));
             if (node.id() == model.unkId()) {
-                fallbacks.add(new Fallback(k, java.util.Arrays.copyOfRange(b, node.start(), node.end()), node.id(),
+                fallbacks.add(new Fallback(k, Arrays.copyOfRange(b, node.start(), node.end()), node.id(),
                         output.unknownKind(), tokens.get(k)));
             }
         }

@@ -1,5 +1,7 @@
 package dev.tokenlab.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * UTF-8 helpers shared by the encoders and decoders. Not public API.
  *
@@ -244,7 +246,7 @@ public final class Utf8 {
                 i++;
                 continue;
             }
-            String s = new String(bytes, i, n, java.nio.charset.StandardCharsets.UTF_8);
+            String s = new String(bytes, i, n, StandardCharsets.UTF_8);
             switch (s) {
                 case "\n" -> sb.append("\\n");
                 case "\r" -> sb.append("\\r");

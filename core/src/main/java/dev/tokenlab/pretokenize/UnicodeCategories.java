@@ -5,6 +5,7 @@ import dev.tokenlab.TokenizerFormatException;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,10 +33,10 @@ public final class UnicodeCategories {
             }
             DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
             byte[] magic = in.readNBytes(6);
-            if (!"TLUCD1".equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+            if (!"TLUCD1".equals(new String(magic, StandardCharsets.US_ASCII))) {
                 throw new TokenizerFormatException(resource, "bad magic");
             }
-            UNICODE_VERSION = new String(in.readNBytes(in.readUnsignedByte()), java.nio.charset.StandardCharsets.UTF_8);
+            UNICODE_VERSION = new String(in.readNBytes(in.readUnsignedByte()), StandardCharsets.UTF_8);
             int blocks = in.readUnsignedShort();
             INDEX = new short[0x1100];
             for (int i = 0; i < INDEX.length; i++) {

@@ -1,6 +1,9 @@
 package dev.tokenlab.sentencepiece;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * SentencePiece BPE, the algorithm of the C++ {@code bpe::Model::SampleEncode} without dropout:
@@ -85,7 +88,7 @@ final class BpeSegmenter implements Segmenter {
         charKeys = new LongIntMap(n);
         int nextPseudo = n;
         // A lookup of every piece's text, to find splits whose halves are both pieces.
-        java.util.Map<String, Integer> byText = new java.util.HashMap<>(n * 2);
+        Map<String, Integer> byText = new HashMap<>(n * 2);
         for (int id = 0; id < n; id++) {
             if (model.type(id).isSegmentable()) {
                 byText.putIfAbsent(model.piece(id), id);
@@ -186,11 +189,11 @@ final class BpeSegmenter implements Segmenter {
     }
 
     /** Merge key of the bytes p[from, to): a piece id if they are one piece, a character key if one character, else -1. */
-    private int keyOf(byte[] p, int from, int to, java.util.Map<String, Integer> byText) {
+    private int keyOf(byte[] p, int from, int to, Map<String, Integer> byText) {
         if (Normalizer.oneCharLen(p[from] & 0xFF) >= to - from) {
             return charKeys.get(pack(p, from, to), -1);
         }
-        Integer id = byText.get(new String(p, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+        Integer id = byText.get(new String(p, from, to - from, StandardCharsets.UTF_8));
         return id == null ? -1 : id;
     }
 
@@ -502,7 +505,7 @@ final class BpeSegmenter implements Segmenter {
 
     /** The pairs last queued for each UNUSED piece (the C++ {@code rev_merge}), per call. */
     static final class RevMerges {
-        private final java.util.Map<Integer, int[]> entries = new java.util.HashMap<>();
+        private final Map<Integer, int[]> entries = new HashMap<>();
 
         void record(int merged, int leftKey, int leftLength, int rightKey) {
             entries.put(merged, new int[] {leftKey, leftLength, rightKey});

@@ -1,5 +1,8 @@
 package dev.tokenlab.sentencepiece;
 
+import dev.tokenlab.TokenizerException;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -28,13 +31,13 @@ final class NormalizedText {
     /**
      * Makes room for {@code extra} more bytes.
      *
-     * @throws dev.tokenlab.TokenizerException when the text would pass {@link #MAX_BYTES}
+     * @throws TokenizerException when the text would pass {@link #MAX_BYTES}
      */
     void reserve(int extra) {
         long need = (long) length + extra;
         if (need > bytes.length) {
             if (need > MAX_BYTES) {
-                throw new dev.tokenlab.TokenizerException("the normalized text would pass 2 GB (" + need
+                throw new TokenizerException("the normalized text would pass 2 GB (" + need
                         + " bytes); encode the text in parts");
             }
             int capacity = (int) Math.min(MAX_BYTES, Math.max(need, bytes.length + (long) (bytes.length >> 1)));
@@ -55,6 +58,6 @@ final class NormalizedText {
 
     @Override
     public String toString() {
-        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 }

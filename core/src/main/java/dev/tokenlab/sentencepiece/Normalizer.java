@@ -1,5 +1,7 @@
 package dev.tokenlab.sentencepiece;
 
+import dev.tokenlab.internal.Utf8;
+
 /**
  * SentencePiece's normalizer, step for step as the C++ library's {@code Normalizer::Normalize}:
  *
@@ -182,7 +184,7 @@ final class Normalizer {
             if (lead >= 0x80 && (userDefined == null || userDefined.child(0, lead) == ByteTrie.NONE)) {
                 long match = charsMap == null ? -1 : charsMap.longestMatch(in, pos, inLength);
                 int len;
-                if (match < 0 && (len = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, inLength)) > 0) {
+                if (match < 0 && (len = Utf8.validSequenceLength(in, pos, inLength)) > 0) {
                     // a character no rule touches: copied
                     out.reserve(len);
                     for (int k = 0; k < len; k++) {
@@ -373,7 +375,7 @@ final class Normalizer {
             rule.set(length, repl, from, charsMap.replacementEnd(from));
             return;
         }
-        int n = dev.tokenlab.internal.Utf8.validSequenceLength(in, pos, end);
+        int n = Utf8.validSequenceLength(in, pos, end);
         if (n == 0) {
             rule.set(1, REPLACEMENT, 0, 3);
         } else {

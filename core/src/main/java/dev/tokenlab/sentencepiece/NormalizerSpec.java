@@ -1,5 +1,8 @@
 package dev.tokenlab.sentencepiece;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A model's {@code NormalizerSpec}: how text is rewritten before segmentation.
  *
@@ -19,25 +22,25 @@ package dev.tokenlab.sentencepiece;
  * @param removeExtraWhitespaces drop leading and trailing spaces and collapse runs of spaces into one
  * @param escapeWhitespaces      write spaces as U+2581 ({@code ▁})
  */
-public record NormalizerSpec(String name, byte[] precompiledCharsmap, boolean addDummyPrefix,
+record NormalizerSpec(String name, byte[] precompiledCharsmap, boolean addDummyPrefix,
                              boolean removeExtraWhitespaces, boolean escapeWhitespaces) {
 
     /** The protobuf defaults. */
-    public static NormalizerSpec defaults() {
+    static NormalizerSpec defaults() {
         return new NormalizerSpec("", new byte[0], true, true, true);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof NormalizerSpec other && name.equals(other.name)
-                && java.util.Arrays.equals(precompiledCharsmap, other.precompiledCharsmap)
+                && Arrays.equals(precompiledCharsmap, other.precompiledCharsmap)
                 && addDummyPrefix == other.addDummyPrefix && removeExtraWhitespaces == other.removeExtraWhitespaces
                 && escapeWhitespaces == other.escapeWhitespaces;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, java.util.Arrays.hashCode(precompiledCharsmap), addDummyPrefix,
+        return Objects.hash(name, Arrays.hashCode(precompiledCharsmap), addDummyPrefix,
                 removeExtraWhitespaces, escapeWhitespaces);
     }
 

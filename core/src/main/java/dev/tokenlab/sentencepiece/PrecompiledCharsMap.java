@@ -2,6 +2,8 @@ package dev.tokenlab.sentencepiece;
 
 import dev.tokenlab.TokenizerFormatException;
 
+import java.util.Arrays;
+
 /**
  * A normalization rule compiled by SentencePiece's builder ({@code NormalizerSpec.precompiled_charsmap}):
  * a little-endian 32-bit size, a darts-clone double-array trie of that many bytes whose keys are
@@ -41,7 +43,7 @@ final class PrecompiledCharsMap {
             int p = 4 + 4 * i;
             units[i] = (blob[p] & 0xFF) | (blob[p + 1] & 0xFF) << 8 | (blob[p + 2] & 0xFF) << 16 | (blob[p + 3] & 0xFF) << 24;
         }
-        byte[] replacements = java.util.Arrays.copyOfRange(blob, 4 + (int) trieSize, blob.length);
+        byte[] replacements = Arrays.copyOfRange(blob, 4 + (int) trieSize, blob.length);
         return new PrecompiledCharsMap(units, replacements);
     }
 

@@ -1,9 +1,12 @@
 package dev.tokenlab.sentencepiece;
 
 import dev.tokenlab.TokenizerFormatException;
+import dev.tokenlab.internal.Utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A SentencePiece model as its {@code .model} file ({@code ModelProto}) declares it: the pieces with
@@ -55,11 +58,11 @@ public final class SentencePieceModel {
         int unk = -1;
         int[] bytes = new int[256];
         Arrays.fill(bytes, -1);
-        java.util.Set<String> segmentable = new java.util.HashSet<>();
-        java.util.Set<String> reserved = new java.util.HashSet<>();
+        Set<String> segmentable = new HashSet<>();
+        Set<String> reserved = new HashSet<>();
         for (int i = 0; i < pieceBytes.length; i++) {
             byte[] p = pieceBytes[i];
-            String where = "piece " + i + " (" + dev.tokenlab.internal.Utf8.quote(p) + ")";
+            String where = "piece " + i + " (" + Utf8.quote(p) + ")";
             if (p.length == 0) {
                 throw new TokenizerFormatException(source, "piece " + i + " is empty; SentencePiece requires non-empty pieces");
             }
@@ -170,7 +173,7 @@ public final class SentencePieceModel {
     }
 
     /** The normalizer settings. */
-    public NormalizerSpec normalizer() {
+    NormalizerSpec normalizer() {
         return normalizer;
     }
 

@@ -1,6 +1,7 @@
 package dev.tokenlab.sentencepiece;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -178,7 +179,7 @@ public final class UnigramLattice {
                 r = beams.rank[p][r];
                 p = from;
             }
-            java.util.Collections.reverse(nodes);
+            Collections.reverse(nodes);
             paths.add(new Path(nodes, beams.value[n][rank]));
         }
         return paths;

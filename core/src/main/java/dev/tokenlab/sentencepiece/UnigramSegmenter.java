@@ -1,5 +1,7 @@
 package dev.tokenlab.sentencepiece;
 
+import java.util.Arrays;
+
 /**
  * SentencePiece Unigram segmentation: the Viterbi path through the lattice of all pieces found in
  * the text, the one with the highest total score. This follows the C++ {@code EncodeOptimized}
@@ -270,7 +272,7 @@ final class UnigramSegmenter implements Segmenter {
         float[] best = s.floats = s.floats.length > n ? s.floats : new float[n + 1 + (n >> 1)];
         int[] startsAt = s.ints1 = Scratch.ensure(s.ints1, n + 1);
         int[] bestId = s.ints2 = Scratch.ensure(s.ints2, n + 1);
-        java.util.Arrays.fill(startsAt, 0, n + 1, -1);
+        Arrays.fill(startsAt, 0, n + 1, -1);
         best[0] = base;
         int pos = 0;
         while (pos < n) {
@@ -335,8 +337,8 @@ final class UnigramSegmenter implements Segmenter {
         double[] second = s.doubles2 = Scratch.ensure(s.doubles2, n + 1);
         int[] startsAt = s.ints1 = Scratch.ensure(s.ints1, n + 1);
         int[] bestId = s.ints2 = Scratch.ensure(s.ints2, n + 1);
-        java.util.Arrays.fill(startsAt, 0, n + 1, -1);
-        java.util.Arrays.fill(second, 0, n + 1, Double.NEGATIVE_INFINITY);
+        Arrays.fill(startsAt, 0, n + 1, -1);
+        Arrays.fill(second, 0, n + 1, Double.NEGATIVE_INFINITY);
         best[0] = 0;
         double magnitude = 0;
         int[] charsBefore = s.ints3 = Scratch.ensure(s.ints3, n + 1);

@@ -2,6 +2,8 @@ package dev.tokenlab.sentencepiece;
 
 import dev.tokenlab.TokenizerFormatException;
 
+import java.util.Arrays;
+
 /**
  * A cursor over protocol-buffer wire format that checks every length against the bytes that are
  * left before using it, so a truncated or corrupt file fails with its byte offset instead of running
@@ -108,7 +110,7 @@ final class WireReader {
     /** Reads the bytes of a length-delimited field. */
     byte[] readBytes(String what) {
         int length = readLength(what);
-        byte[] out = java.util.Arrays.copyOfRange(data, pos, pos + length);
+        byte[] out = Arrays.copyOfRange(data, pos, pos + length);
         pos += length;
         return out;
     }

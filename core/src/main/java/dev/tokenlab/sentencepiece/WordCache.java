@@ -1,5 +1,7 @@
 package dev.tokenlab.sentencepiece;
 
+import java.util.Arrays;
+
 /**
  * A direct-mapped cache of BPE results for short words (normalized bytes → piece ids and lengths),
  * shared by all threads of one tokenizer. Entries are immutable and published through final fields,
@@ -50,7 +52,7 @@ final class WordCache {
             ids[k] = out.ids[first + k];
             lengths[k] = out.ends[first + k] - out.starts[first + k];
         }
-        entries[hash & (SIZE - 1)] = new Entry(java.util.Arrays.copyOfRange(b, from, to), hash, ids, lengths);
+        entries[hash & (SIZE - 1)] = new Entry(Arrays.copyOfRange(b, from, to), hash, ids, lengths);
     }
 
     /** One cached word. */

@@ -51,7 +51,7 @@ public interface TokenizerProvider {
 
     /**
      * Opens a tokenizer by core's name for it. An engine honours {@link TokenizerOptions#specialTokens()}
-     * (through {@link dev.tokenlab.Tokenizer#defaultSpecialTokens()}) and refuses options it does not
+     * (through {@link Tokenizer#defaultSpecialTokens()}) and refuses options it does not
      * have, such as {@link TokenizerOptions#metaSplit()}.
      *
      * @throws TokenizerNotFoundException if this engine does not have it

@@ -5,6 +5,7 @@ import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.pretokenize.Cl100kScanner;
 import dev.tokenlab.pretokenize.Gpt2Scanner;
 import dev.tokenlab.pretokenize.O200kScanner;
+import dev.tokenlab.pretokenize.PreTokenizer;
 import dev.tokenlab.vocab.BundledRanks;
 import dev.tokenlab.vocab.TiktokenRankReader;
 
@@ -108,7 +109,7 @@ public final class TiktokenEncodings {
     }
 
     private static TiktokenSpec openAi(String name, String family, int rankCount, String sha256,
-                                       dev.tokenlab.pretokenize.PreTokenizer preTokenizer, Map<String, Integer> specials) {
+                                       PreTokenizer preTokenizer, Map<String, Integer> specials) {
         Map<String, Integer> ordered = new LinkedHashMap<>();
         specials.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> ordered.put(e.getKey(), e.getValue()));
         String resource = JTOKKIT_RESOURCES + name + ".tiktoken";

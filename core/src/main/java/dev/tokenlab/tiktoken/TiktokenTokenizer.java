@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * A tiktoken-style tokenizer: special tokens cut out under a policy, a pre-tokenizer splitting the
  * rest into pieces, and byte-level BPE on each piece's UTF-8 bytes. Llama 3 and the OpenAI
  * encodings are instances; users get one from {@link dev.tokenlab.Tokenizers}, with
- * {@link dev.tokenlab.TokenizerOptions} for Meta's long-run split.
+ * {@link TokenizerOptions} for Meta's long-run split.
  *
  * <p>Lone UTF-16 surrogates are encoded as U+FFFD, as tiktoken does. Immutable and thread-safe.
  */
@@ -85,7 +85,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         return preTokenizer;
     }
 
-    /** Whether Meta's long-run split is on (see {@link dev.tokenlab.TokenizerOptions#metaSplit(boolean)}). */
+    /** Whether Meta's long-run split is on (see {@link TokenizerOptions#metaSplit(boolean)}). */
     public boolean metaSplit() {
         return metaSplit;
     }
@@ -230,8 +230,8 @@ public final class TiktokenTokenizer implements Tokenizer {
         }
         MergeBuffers merged = em.merge;
         int count = mergeCache.merge(buf, 0, n, merged);
-        int[] ranks = merged.ranks;
-        int[] starts = merged.starts;
+        int[] ranks = merged.ranks();
+        int[] starts = merged.starts();
         if (!em.wantsOffsets) {
             for (int k = 0; k < count; k++) {
                 if (!em.emit(ranks[k], start, end)) {

@@ -2,14 +2,20 @@ package dev.tokenlab.vocab;
 
 import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.bpe.ByteVocabulary;
+import dev.tokenlab.internal.IntBuffer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Reads tiktoken rank files: one {@code BASE64(token bytes) RANK} per line, as in OpenAI's
@@ -62,9 +68,9 @@ public final class TiktokenRankReader {
                 throw new TokenizerFormatException(source, "SHA-256 is " + actual + ", expected " + expectedSha256);
             }
         }
-        dev.tokenlab.internal.IntBuffer ranks = new dev.tokenlab.internal.IntBuffer(1024);
-        dev.tokenlab.internal.IntBuffer lines = new dev.tokenlab.internal.IntBuffer(1024);
-        java.util.List<byte[]> tokens = new java.util.ArrayList<>(1024);
+        IntBuffer ranks = new IntBuffer(1024);
+        IntBuffer lines = new IntBuffer(1024);
+        List<byte[]> tokens = new ArrayList<>(1024);
         int maxRank = -1;
         Base64.Decoder base64 = Base64.getDecoder();
         int line = 0;
@@ -91,7 +97,7 @@ public final class TiktokenRankReader {
                 }
                 byte[] token;
                 try {
-                    token = base64.decode(java.util.Arrays.copyOfRange(bytes, pos, space));
+                    token = base64.decode(Arrays.copyOfRange(bytes, pos, space));
                 } catch (IllegalArgumentException e) {
                     throw new TokenizerFormatException(source, "line " + line + ": bad base64 (" + e.getMessage() + ")");
                 }
@@ -135,7 +141,7 @@ public final class TiktokenRankReader {
             int d = bytes[i] - '0';
             if (d < 0 || d > 9) {
                 throw new TokenizerFormatException(source, "line " + line + ": rank \""
-                        + new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8) + "\" is not a number");
+                        + new String(bytes, from, to - from, StandardCharsets.UTF_8) + "\" is not a number");
             }
             value = value * 10 + d;
             if (value > MAX_RANK) {
@@ -146,18 +152,18 @@ public final class TiktokenRankReader {
     }
 
     private static TokenizerFormatException bad(String source, int line, byte[] bytes, int from, int to) {
-        String text = new String(bytes, from, Math.min(to - from, 60), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, from, Math.min(to - from, 60), StandardCharsets.UTF_8);
         return new TokenizerFormatException(source, "line " + line + ": expected \"BASE64 RANK\", found \"" + text + "\"");
     }
 
     /** The canonical rank-file text of a vocabulary, as tiktoken writes it (for hashing and export). */
     public static byte[] write(ByteVocabulary vocab) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(vocab.size() * 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(vocab.size() * 16);
         Base64.Encoder base64 = Base64.getEncoder();
         for (int r = 0; r < vocab.size(); r++) {
             if (vocab.contains(r)) {
                 out.writeBytes(base64.encode(vocab.tokenBytes(r)));
-                out.writeBytes((" " + r + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.writeBytes((" " + r + "\n").getBytes(StandardCharsets.US_ASCII));
             }
         }
         return out.toByteArray();

@@ -43,10 +43,10 @@ class BacktrackingEncoderTest {
         BacktrackingEncoder encoder = v.backtracking();
         int m = new BytePairMerger(v).mergeByReplay(bytes, from, to, b);
         for (int k = 0; k + 1 < m; k++) {
-            if (!encoder.compatible(b.ranks[k], b.ranks[k + 1], bytes, b.starts[k + 1], a)) {
+            if (!encoder.pairs().compatible(b.ranks[k], b.ranks[k + 1], bytes, b.starts[k + 1], a)) {
                 fail(what + ": replay's pair " + new String(v.tokenBytes(b.ranks[k]), StandardCharsets.ISO_8859_1) + " | "
                         + new String(v.tokenBytes(b.ranks[k + 1]), StandardCharsets.ISO_8859_1) + " (" + b.ranks[k] + ", " + b.ranks[k + 1]
-                        + ") judged incompatible; monotone " + encoder.monotone(b.ranks[k]) + " " + encoder.monotone(b.ranks[k + 1]));
+                        + ") judged incompatible; monotone " + encoder.tables().monotone(b.ranks[k]) + " " + encoder.tables().monotone(b.ranks[k + 1]));
             }
         }
         int n = encoder.encode(bytes, from, to, a);
@@ -197,7 +197,7 @@ class BacktrackingEncoderTest {
         BacktrackingEncoder encoder = v.backtracking();
         BytePairMerger merger = new BytePairMerger(v);
         int[] reachable = java.util.stream.IntStream.range(0, v.size())
-                .filter(r -> v.contains(r) && encoder.reachable(r)).toArray();
+                .filter(r -> v.contains(r) && encoder.tables().reachable(r)).toArray();
         Random random = new Random(name.hashCode() * 31L);
         MergeBuffers out = new MergeBuffers();
         MergeBuffers scratch = new MergeBuffers();
@@ -227,7 +227,7 @@ class BacktrackingEncoderTest {
             int end = boundary + v.tokenLength(b);
             int n = merger.mergeByReplay(bytes, 0, end, scratch);
             boolean expected = n == 2 && scratch.starts[1] == boundary;
-            if (encoder.compatible(a, b, bytes, boundary, out) != expected) {
+            if (encoder.pairs().compatible(a, b, bytes, boundary, out) != expected) {
                 fail(name + ": compatible(" + a + ", " + b + ") should be " + expected);
             }
             compatible += expected ? 1 : 0;
@@ -240,7 +240,7 @@ class BacktrackingEncoderTest {
     private static int longestReachableSuffix(ByteVocabulary v, BacktrackingEncoder e, byte[] s) {
         for (int i = 0; i < s.length; i++) {
             int r = v.rank(s, i, s.length);
-            if (r >= 0 && e.reachable(r)) {
+            if (r >= 0 && e.tables().reachable(r)) {
                 return r;
             }
         }
@@ -250,7 +250,7 @@ class BacktrackingEncoderTest {
     private static int longestReachablePrefix(ByteVocabulary v, BacktrackingEncoder e, byte[] s) {
         for (int i = s.length; i > 0; i--) {
             int r = v.rank(s, 0, i);
-            if (r >= 0 && e.reachable(r)) {
+            if (r >= 0 && e.tables().reachable(r)) {
                 return r;
             }
         }
@@ -307,9 +307,9 @@ class BacktrackingEncoderTest {
             BacktrackingEncoder encoder = v.backtracking();
             List<Integer> alphabetTokens = new ArrayList<>();
             for (int r = 0; r < v.size(); r++) {
-                nonMonotoneSeen += encoder.reachable(r) && !encoder.monotone(r) ? 1 : 0;
+                nonMonotoneSeen += encoder.tables().reachable(r) && !encoder.tables().monotone(r) ? 1 : 0;
                 byte[] t = v.tokenBytes(r);
-                if (encoder.reachable(r) && alphabet.indexOf(t[0]) >= 0) {
+                if (encoder.tables().reachable(r) && alphabet.indexOf(t[0]) >= 0) {
                     alphabetTokens.add(r);
                 }
             }
@@ -320,11 +320,11 @@ class BacktrackingEncoderTest {
                     byte[] pair = concat(v.tokenBytes(x), v.tokenBytes(y));
                     int m = merger.mergeByReplay(pair, 0, pair.length, b);
                     boolean expected = m == 2 && b.starts[1] == v.tokenLength(x);
-                    assertEquals(expected, encoder.compatible(x, y, pair, v.tokenLength(x), a),
+                    assertEquals(expected, encoder.pairs().compatible(x, y, pair, v.tokenLength(x), a),
                             () -> "toy vocabulary " + seen + ": compatible(" + new String(v.tokenBytes(x), StandardCharsets.US_ASCII)
                                     + ", " + new String(v.tokenBytes(y), StandardCharsets.US_ASCII) + ")");
                     pairsChecked[expected ? 1 : 0]++;
-                    pairsChecked[2] += encoder.monotone(x) && encoder.monotone(y) ? 1 : 0;
+                    pairsChecked[2] += encoder.tables().monotone(x) && encoder.tables().monotone(y) ? 1 : 0;
                 }
             }
             for (int k = 0; k < 40; k++) {

@@ -17,13 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Encoding block by block ({@link SentencePieceTokenizer#BLOCK_BYTES}) gives the ids and character
+ * Encoding block by block ({@link OrdinaryTextEncoder#BLOCK_BYTES}) gives the ids and character
  * spans of encoding the whole text at once, with blocks as small as one byte (a cut at every space
  * the normalizer allows), on the shared corpora, on texts full of spaces and unknown characters, and
  * on random Unigram models whose best score grows large (the score carried between blocks matters).
  */
 class BlockwiseEncodingTest {
-    private static final int[] BLOCK_SIZES = {1, 5, 64, SentencePieceTokenizer.BLOCK_BYTES};
+    private static final int[] BLOCK_SIZES = {1, 5, 64, OrdinaryTextEncoder.BLOCK_BYTES};
 
     private static List<String> spans(SentencePieceTokenizer t, String text) {
         List<String> out = new ArrayList<>();
