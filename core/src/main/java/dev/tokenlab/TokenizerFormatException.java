@@ -9,7 +9,7 @@ package dev.tokenlab;
  * dev.tokenlab.TokenizerFormatException: tokenizer.model, line 17: expected "BASE64 RANK", found "hello"
  * }</pre>
  */
-public final class TokenizerFormatException extends TokenizerException {
+public class TokenizerFormatException extends TokenizerException {
     private static final long serialVersionUID = 1L;
 
     private final String source;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * Decides whether a {@code tokenizer.json} pipeline can run on {@link DirectByteLevel}, and builds it:
  * a byte-level BPE (no prefix, suffix or byte fallback) behind Isolated {@code Split}s and a final
  * ByteLevel without prefix space (or a ByteLevel that splits with GPT-2's pattern itself). Patterns
- * core has a hand-written scanner for (Llama 3's, o200k's) run on it; others on the regex engine.
+ * core has a hand-written scanner for (Llama 3's, Qwen's, o200k's) run on it; others on the regex engine.
  */
 final class DirectPaths {
     private DirectPaths() {
@@ -67,6 +67,9 @@ final class DirectPaths {
     static PreTokenizer scanner(String pattern) {
         if (pattern.equals(Cl100kScanner.LLAMA3_PATTERN)) {
             return Cl100kScanner.LLAMA3;
+        }
+        if (pattern.equals(Cl100kScanner.QWEN_PATTERN)) {
+            return Cl100kScanner.QWEN;
         }
         if (pattern.equals(O200kScanner.PATTERN)) {
             return O200kScanner.INSTANCE;

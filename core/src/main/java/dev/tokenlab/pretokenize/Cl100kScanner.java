@@ -22,7 +22,8 @@ package dev.tokenlab.pretokenize;
  * adding {@code \s++$} before the newline rule): a whitespace run that reaches the end of the text
  * is then one piece even if it contains a newline ("a\n " → "a", "\n "), where Meta's Llama 3
  * pattern gives "a", "\n", " ". {@link #LLAMA3} follows Meta's {@code tokenizer.py};
- * {@link #CL100K} follows tiktoken's current {@code cl100k_base}.
+ * {@link #CL100K} follows tiktoken's current {@code cl100k_base}. {@link #QWEN} is Llama 3's pattern
+ * with single-digit number pieces, as Qwen's {@code tokenizer.json} writes it.
  */
 public final class Cl100kScanner extends PieceScanner {
 
@@ -36,10 +37,17 @@ public final class Cl100kScanner extends PieceScanner {
             "'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}++|\\p{N}{1,3}+| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*+"
                     + "|\\s++$|\\s*[\\r\\n]|\\s+(?!\\S)|\\s";
 
+    /** Qwen's pattern ({@code tokenizer.json} of Qwen2 and Qwen3): Llama 3's with one digit per number piece. */
+    public static final String QWEN_PATTERN =
+            "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*"
+                    + "|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+
     /** Meta's Llama 3 pattern. */
-    public static final Cl100kScanner LLAMA3 = new Cl100kScanner(false);
+    public static final Cl100kScanner LLAMA3 = new Cl100kScanner(false, 3);
     /** tiktoken's current cl100k_base pattern. */
-    public static final Cl100kScanner CL100K = new Cl100kScanner(true);
+    public static final Cl100kScanner CL100K = new Cl100kScanner(true, 3);
+    /** Qwen's pattern. */
+    public static final Cl100kScanner QWEN = new Cl100kScanner(false, 1);
 
     private static final byte OTHER = 0;
     private static final byte LETTER = 1;
@@ -57,9 +65,12 @@ public final class Cl100kScanner extends PieceScanner {
     }
 
     private final boolean wholeTrailingWhitespace;
+    /** The most digits one number piece holds: 3 ({@code \p{N}{1,3}}), or 1 for Qwen ({@code \p{N}}). */
+    private final int maxDigits;
 
-    private Cl100kScanner(boolean wholeTrailingWhitespace) {
+    private Cl100kScanner(boolean wholeTrailingWhitespace, int maxDigits) {
         this.wholeTrailingWhitespace = wholeTrailingWhitespace;
+        this.maxDigits = maxDigits;
     }
 
     private static byte classify(int cp) {
@@ -80,7 +91,7 @@ public final class Cl100kScanner extends PieceScanner {
 
     @Override
     public String pattern() {
-        return wholeTrailingWhitespace ? CL100K_PATTERN : LLAMA3_PATTERN;
+        return wholeTrailingWhitespace ? CL100K_PATTERN : maxDigits == 1 ? QWEN_PATTERN : LLAMA3_PATTERN;
     }
 
     /**
@@ -117,7 +128,7 @@ public final class Cl100kScanner extends PieceScanner {
             case LETTER:
                 return endOfClass(text, next, to, LETTER);
             case NUMBER:
-                return endOfNumber(text, next, to);
+                return endOfNumber(text, next, to, maxDigits);
             case NEWLINE:
                 return endOfWhitespace(text, i, to);
             default:
@@ -165,8 +176,8 @@ public final class Cl100kScanner extends PieceScanner {
     }
 
     /** {@code \p{N}{1,3}} after its first number, which ends at {@code i}. */
-    private static int endOfNumber(CharSequence text, int i, int to) {
-        for (int k = 1; k < 3 && i < to; k++) {
+    private static int endOfNumber(CharSequence text, int i, int to, int maxDigits) {
+        for (int k = 1; k < maxDigits && i < to; k++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
                 if (classify(Character.toCodePoint(c, text.charAt(i + 1))) != NUMBER) {

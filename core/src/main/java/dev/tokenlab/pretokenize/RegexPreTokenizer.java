@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * from the JVM's Unicode tables (13.0 on Java 17), so text with characters assigned after that may
  * split differently from tiktoken; {@link Cl100kScanner} does not have this limit.
  */
-final class RegexPreTokenizer implements PreTokenizer {
+public final class RegexPreTokenizer implements PreTokenizer {
     private final String pattern;
     private final Pattern compiled;
 
-    RegexPreTokenizer(String tiktokenPattern) {
+    public RegexPreTokenizer(String tiktokenPattern) {
         this.pattern = tiktokenPattern;
         this.compiled = Pattern.compile(toJava(tiktokenPattern), Pattern.UNICODE_CHARACTER_CLASS);
     }

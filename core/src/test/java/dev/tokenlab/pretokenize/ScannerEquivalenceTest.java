@@ -30,6 +30,7 @@ class ScannerEquivalenceTest {
         return Stream.of(
                 new Pair("llama3", Cl100kScanner.LLAMA3, new RegexPreTokenizer(Cl100kScanner.LLAMA3_PATTERN)),
                 new Pair("cl100k_base", Cl100kScanner.CL100K, new RegexPreTokenizer(Cl100kScanner.CL100K_PATTERN)),
+                new Pair("qwen", Cl100kScanner.QWEN, new RegexPreTokenizer(Cl100kScanner.QWEN_PATTERN)),
                 new Pair("o200k_base", O200kScanner.INSTANCE, new RegexPreTokenizer(O200kScanner.PATTERN)),
                 new Pair("r50k_base", Gpt2Scanner.INSTANCE, new RegexPreTokenizer(Gpt2Scanner.PATTERN)));
     }
