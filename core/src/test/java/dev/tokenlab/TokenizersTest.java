@@ -102,9 +102,9 @@ class TokenizersTest {
     @Test
     void filesAndFoldersOfNoFormatAreOneLine() throws IOException {
         Path notes = write("notes.model", "just some notes\n");
-        assertEquals(notes + ": not a model file Tokenlab reads (it reads: tiktoken rank file, SentencePiece model,"
+        assertEquals(notes + ": not a model file Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json,"
                 + " test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(notes)).getMessage());
-        assertEquals(dir + ": a folder with no model Tokenlab reads (it reads: tiktoken rank file, SentencePiece model,"
+        assertEquals(dir + ": a folder with no model Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json,"
                 + " test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(dir)).getMessage());
         Path missing = dir.resolve("missing.model");
         assertEquals(missing + ": no such file", assertThrows(TokenizerFormatException.class, () -> Tokenizers.open(missing.toString())).getMessage());

@@ -1,11 +1,11 @@
 package dev.tokenlab.hf;
 
 import dev.tokenlab.TokenSink;
-import dev.tokenlab.bpe.ByteVocabulary;
 import dev.tokenlab.bpe.RankedByteBpe;
 import dev.tokenlab.internal.Utf8;
 import dev.tokenlab.internal.Utf8Spans;
 import dev.tokenlab.pretokenize.PreTokenizer;
+import dev.tokenlab.tiktoken.TiktokenTokenizer;
 
 import java.util.List;
 
@@ -29,13 +29,18 @@ final class DirectByteLevel {
     }
 
     /** Per-call state. */
-    final class Call {
+    final class Call implements Utf8Spans.SpanSink {
         final RankedByteBpe.Work work = bpe.newWork();
         byte[] buffer = new byte[256];
         final TokenSink sink;
 
         Call(TokenSink sink) {
             this.sink = sink;
+        }
+
+        @Override
+        public boolean span(int id, int charStart, int charEnd) {
+            return sink.accept(id, charStart, charEnd);
         }
     }
 
@@ -68,13 +73,13 @@ final class DirectByteLevel {
     }
 
     private boolean piece(CharSequence text, int start, int end, Call call) {
-        int capacity = (end - start) * 3 + ByteVocabulary.READ_PADDING;
+        int capacity = TiktokenTokenizer.bufferSize(text, start, end);
         if (call.buffer.length < capacity) {
             call.buffer = new byte[Math.max(capacity, call.buffer.length * 2)];
         }
         int n = Utf8.encode(text, start, end, call.buffer, 0);
         RankedByteBpe.Work w = call.work;
         int count = bpe.encode(call.buffer, 0, n, w);
-        return Utf8Spans.map(text, start, end, n, w.ids(), w.starts(), count, call.sink::accept);
+        return Utf8Spans.map(text, start, end, n, w.ids(), w.starts(), count, call);
     }
 }

@@ -1,5 +1,11 @@
 package dev.tokenlab.sentencepiece;
 
+import java.util.List;
+
+import dev.tokenlab.TokenizerDescription;
+
+import dev.tokenlab.ModelProfiles;
+
 import dev.tokenlab.Decoded;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
@@ -71,6 +77,8 @@ public final class SentencePieceTokenizer implements Tokenizer {
     private final int bos;
     private final int eos;
     private final SpecialTokens defaultSpecialTokens;
+    /** The id put before every text when special tokens are added (the model's BOS, as Llama tokenizers add it), or -1. */
+    private final int addedBos;
 
     private SentencePieceTokenizer(String name, SentencePieceModel model, String source) {
         this(name, model, source, OrdinaryTextEncoder.BLOCK_BYTES);
@@ -101,10 +109,11 @@ public final class SentencePieceTokenizer implements Tokenizer {
         this.bos = controlId(trainer.bosPiece());
         this.eos = controlId(trainer.eosPiece());
         this.defaultSpecialTokens = SpecialTokens.asText();
+        this.addedBos = -1;
     }
 
-    /** {@code base} with another default special-token policy; everything else is shared. */
-    private SentencePieceTokenizer(SentencePieceTokenizer base, SpecialTokens defaultSpecialTokens) {
+    /** {@code base} with another default special-token policy and added BOS; everything else is shared. */
+    private SentencePieceTokenizer(SentencePieceTokenizer base, SpecialTokens defaultSpecialTokens, boolean addBos) {
         this.name = base.name;
         this.model = base.model;
         this.normalizer = base.normalizer;
@@ -116,10 +125,13 @@ public final class SentencePieceTokenizer implements Tokenizer {
         this.bos = base.bos;
         this.eos = base.eos;
         this.defaultSpecialTokens = defaultSpecialTokens;
+        this.addedBos = addBos ? bos : -1;
     }
 
     /**
-     * This tokenizer with {@code options}' default special-token policy; the model and its tables are shared.
+     * This tokenizer with {@code options}' default special-token policy and, with {@code addSpecialTokens},
+     * the model's BOS before every text (Hugging Face's Llama and Mistral tokenizers add it; a model
+     * without a BOS piece adds nothing); the model and its tables are shared.
      *
      * @throws TokenizerException if the options ask for Meta's long-run split, which only tiktoken-style tokenizers have
      */
@@ -128,7 +140,33 @@ public final class SentencePieceTokenizer implements Tokenizer {
             throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers (llama3, cl100k_base …), not "
                     + name + ", a SentencePiece model");
         }
-        return options.specialTokens().equals(defaultSpecialTokens) ? this : new SentencePieceTokenizer(this, options.specialTokens());
+        boolean addBos = options.addSpecialTokens() && bos >= 0;
+        return options.specialTokens().equals(defaultSpecialTokens) && addBos == addedBos >= 0 ? this
+                : new SentencePieceTokenizer(this, options.specialTokens(), addBos);
+    }
+
+    @Override
+    public TokenizerDescription describe() {
+        NormalizerSpec n = model.normalizer();
+        TrainerSpec t = model.trainer();
+        List<TokenizerDescription.Stage> stages = List.of(
+                new TokenizerDescription.Stage("special tokens", specials.size() + " (" + String.join(" ", specials.keySet()) + "), text unless allowed"),
+                new TokenizerDescription.Stage("normalizer", (n.name().isEmpty() ? "identity" : n.name())
+                        + (n.precompiledCharsmap().length > 0 ? ", charsmap " + n.precompiledCharsmap().length + " bytes" : "")
+                        + (n.addDummyPrefix() ? ", dummy prefix" : "") + (n.removeExtraWhitespaces() ? ", extra spaces removed" : "")
+                        + (n.escapeWhitespaces() ? ", spaces as ▁" : "")),
+                new TokenizerDescription.Stage("model", (t.modelType() == ModelType.BPE ? "BPE by piece score" : "Unigram (Viterbi)")
+                        + ", " + String.format("%,d", model.size()) + " pieces" + (t.byteFallback() ? ", byte fallback" : "")
+                        + (t.splitDigits() ? ", digits split" : "")));
+        Map<String, String> names = new LinkedHashMap<>();
+        if (bos >= 0) {
+            names.put("bos_token", model.piece(bos));
+        }
+        if (eos >= 0) {
+            names.put("eos_token", model.piece(eos));
+        }
+        return new TokenizerDescription("SentencePiece model", stages, ModelProfiles.find(name).map(p -> OptionalInt.of(p.contextWindow()))
+                .orElse(OptionalInt.empty()), Map.of(), names, List.of());
     }
 
     @Override
@@ -356,6 +394,9 @@ public final class SentencePieceTokenizer implements Tokenizer {
     }
 
     private void run(CharSequence text, SpecialTokens policy, OrdinaryTextEncoder.Call call) {
+        if (addedBos >= 0 && !call.accept(addedBos, 0, 0)) {
+            return;
+        }
         splitter.split(text, policy, call, (start, end) -> encoder.encode(text, start, end, call));
     }
 

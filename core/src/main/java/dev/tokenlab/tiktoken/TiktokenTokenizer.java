@@ -1,5 +1,11 @@
 package dev.tokenlab.tiktoken;
 
+import java.util.List;
+
+import dev.tokenlab.TokenizerDescription;
+
+import dev.tokenlab.ModelProfiles;
+
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.Tokenizer;
@@ -11,6 +17,7 @@ import dev.tokenlab.bpe.MergeBuffers;
 import dev.tokenlab.bpe.MergeCache;
 import dev.tokenlab.internal.IntBuffer;
 import dev.tokenlab.internal.Utf8;
+import dev.tokenlab.internal.Utf8Spans;
 import dev.tokenlab.pretokenize.PreTokenizer;
 import dev.tokenlab.spi.SpecialTokenSplitter;
 
@@ -41,12 +48,15 @@ public final class TiktokenTokenizer implements Tokenizer {
     private final int vocabularySize;
     private final boolean metaSplit;
     private final SpecialTokens defaultSpecialTokens;
+    /** The id put before every text when special tokens are added (the BOS, as Hugging Face's Llama 3 adds it), or -1. */
+    private final int addedBos;
 
     TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab) {
-        this(spec, vocab, false, SpecialTokens.asText());
+        this(spec, vocab, false, SpecialTokens.asText(), false);
     }
 
-    private TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab, boolean metaSplit, SpecialTokens defaultSpecialTokens) {
+    private TiktokenTokenizer(TiktokenSpec spec, ByteVocabulary vocab, boolean metaSplit, SpecialTokens defaultSpecialTokens,
+                              boolean addSpecialTokens) {
         this.spec = spec;
         this.vocab = vocab;
         this.merger = new BytePairMerger(vocab);
@@ -68,6 +78,7 @@ public final class TiktokenTokenizer implements Tokenizer {
         this.vocabularySize = size;
         this.metaSplit = metaSplit;
         this.defaultSpecialTokens = defaultSpecialTokens;
+        this.addedBos = addSpecialTokens && spec.bos() != null ? specials.get(spec.bos()) : -1;
     }
 
     /** The declaration this tokenizer was built from: name, pattern, specials, provenance. */
@@ -91,14 +102,33 @@ public final class TiktokenTokenizer implements Tokenizer {
     }
 
     /**
-     * This tokenizer with {@code options}' long-run split and default special-token policy; the
-     * vocabulary and its tables are shared.
+     * This tokenizer with {@code options}' long-run split, default special-token policy and added BOS
+     * ({@code addSpecialTokens}: Llama 3's {@code <|begin_of_text|>}; the OpenAI encodings add nothing);
+     * the vocabulary and its tables are shared.
      */
     public TiktokenTokenizer withOptions(TokenizerOptions options) {
-        if (options.metaSplit() == metaSplit && options.specialTokens().equals(defaultSpecialTokens)) {
+        boolean addsBos = options.addSpecialTokens() && spec.bos() != null;
+        if (options.metaSplit() == metaSplit && options.specialTokens().equals(defaultSpecialTokens) && addsBos == addedBos >= 0) {
             return this;
         }
-        return new TiktokenTokenizer(spec, vocab, options.metaSplit(), options.specialTokens());
+        return new TiktokenTokenizer(spec, vocab, options.metaSplit(), options.specialTokens(), options.addSpecialTokens());
+    }
+
+    @Override
+    public TokenizerDescription describe() {
+        List<TokenizerDescription.Stage> stages = List.of(
+                new TokenizerDescription.Stage("special tokens", specials.size() + ", text unless allowed"),
+                new TokenizerDescription.Stage("pre-tokenizer", preTokenizer.pattern() + (metaSplit ? " (with Meta's long-run split)" : "")),
+                new TokenizerDescription.Stage("model", String.format("byte-level BPE, tiktoken's rule, %,d ranks", vocab.size())));
+        Map<String, String> names = new LinkedHashMap<>();
+        if (spec.bos() != null) {
+            names.put("bos_token", spec.bos());
+        }
+        if (spec.eos() != null) {
+            names.put("eos_token", spec.eos());
+        }
+        return new TokenizerDescription(spec.source(), stages, ModelProfiles.find(spec.name())
+                .map(p -> OptionalInt.of(p.contextWindow())).orElse(OptionalInt.empty()), Map.of(), names, List.of());
     }
 
     @Override
@@ -203,6 +233,9 @@ public final class TiktokenTokenizer implements Tokenizer {
 
     private void run(CharSequence text, SpecialTokens policy, Emitter em) {
         int length = text.length();
+        if (addedBos >= 0 && !em.emit(addedBos, 0, 0)) {
+            return;
+        }
         if (!metaSplit) {
             encodeWithSpecials(text, 0, length, policy, em);
             return;
@@ -240,44 +273,11 @@ public final class TiktokenTokenizer implements Tokenizer {
             }
             return true;
         }
-        if (n == end - start) { // all ASCII: bytes and chars line up
-            for (int k = 0; k < count; k++) {
-                if (!em.emit(ranks[k], start + starts[k], start + starts[k + 1])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        // Map each token's byte range to the chars it touches; a token inside a character gets the whole character.
-        int ci = start;
-        int charByte = 0;
-        for (int k = 0; k < count; k++) {
-            int b0 = starts[k];
-            int last = starts[k + 1] - 1;
-            int w = Utf8.byteLength(text, ci, end);
-            while (charByte + w <= b0) {
-                charByte += w;
-                ci += w == 4 ? 2 : 1;
-                w = Utf8.byteLength(text, ci, end);
-            }
-            int cs = ci;
-            int cj = ci;
-            int pj = charByte;
-            int wj = w;
-            while (pj + wj <= last) {
-                pj += wj;
-                cj += wj == 4 ? 2 : 1;
-                wj = Utf8.byteLength(text, cj, end);
-            }
-            if (!em.emit(ranks[k], cs, cj + (wj == 4 ? 2 : 1))) {
-                return false;
-            }
-        }
-        return true;
+        return Utf8Spans.map(text, start, end, n, ranks, starts, count, em);
     }
 
     /** Bytes enough for the UTF-8 of {@code text[start, end)} and the read padding: 3 per char, or exactly for a huge piece. */
-    private static int bufferSize(CharSequence text, int start, int end) {
+    public static int bufferSize(CharSequence text, int start, int end) {
         int length = end - start;
         if (length <= (Integer.MAX_VALUE - 16) / 3) {
             return length * 3 + ByteVocabulary.READ_PADDING;
@@ -305,7 +305,7 @@ public final class TiktokenTokenizer implements Tokenizer {
     }
 
     /** Per-call state: the sink, reusable buffers and a counter. */
-    private static final class Emitter implements TokenSink {
+    private static final class Emitter implements TokenSink, Utf8Spans.SpanSink {
         final TokenSink sink;
         final boolean wantsOffsets;
         final MergeBuffers merge = new MergeBuffers();
@@ -332,6 +332,11 @@ public final class TiktokenTokenizer implements Tokenizer {
         @Override
         public boolean accept(int id, int start, int end) {
             return emit(id, start, end);
+        }
+
+        @Override
+        public boolean span(int id, int charStart, int charEnd) {
+            return emit(id, charStart, charEnd);
         }
     }
 }
