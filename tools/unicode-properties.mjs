@@ -1,0 +1,41 @@
+// Prints the Unicode properties that tools/GenerateHfUnicodeTables.java needs, from one of the npm
+// packages @unicode/unicode-<version> (node-unicode-data, MIT; the data is the Unicode Character
+// Database of that version), as plain text the Java generator reads:
+//   <property> TAB <value> TAB <start>-<end>[,<start>-<end>…]      (hex, inclusive ranges)
+// Properties: General_Category (the 30 two-letter values, by long name), Script (every script, by
+// name) and the binary properties named below.
+//
+// Usage: node tools/unicode-properties.mjs <unpacked package folder> > out.tsv
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = process.argv[2];
+if (!dir || !existsSync(join(dir, 'package.json'))) {
+  console.error('usage: node tools/unicode-properties.mjs <unpacked @unicode/unicode-X package folder>');
+  process.exit(2);
+}
+const LEAF_CATEGORIES = ['Uppercase_Letter', 'Lowercase_Letter', 'Titlecase_Letter', 'Modifier_Letter', 'Other_Letter',
+  'Nonspacing_Mark', 'Spacing_Mark', 'Enclosing_Mark', 'Decimal_Number', 'Letter_Number', 'Other_Number',
+  'Connector_Punctuation', 'Dash_Punctuation', 'Open_Punctuation', 'Close_Punctuation', 'Initial_Punctuation',
+  'Final_Punctuation', 'Other_Punctuation', 'Math_Symbol', 'Currency_Symbol', 'Modifier_Symbol', 'Other_Symbol',
+  'Space_Separator', 'Line_Separator', 'Paragraph_Separator', 'Control', 'Format', 'Surrogate', 'Private_Use',
+  'Unassigned'];
+const BINARY = ['Full_Composition_Exclusion', 'Expands_On_NFD', 'Expands_On_NFKD', 'White_Space'];
+
+async function ranges(folder) {
+  const mod = await import(pathToFileURL(join(dir, folder, 'ranges.mjs')).href);
+  return mod.default.map((r) => `${r.begin.toString(16)}-${(r.end - 1).toString(16)}`).join(',');
+}
+
+const lines = [];
+for (const c of LEAF_CATEGORIES) {
+  lines.push(`General_Category\t${c}\t${await ranges(join('General_Category', c))}`);
+}
+for (const s of readdirSync(join(dir, 'Script')).sort()) {
+  lines.push(`Script\t${s}\t${await ranges(join('Script', s))}`);
+}
+for (const b of BINARY) {
+  lines.push(`Binary_Property\t${b}\t${await ranges(join('Binary_Property', b))}`);
+}
+process.stdout.write(lines.join('\n') + '\n');
