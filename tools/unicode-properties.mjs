@@ -4,8 +4,12 @@
 //   <property> TAB <value> TAB <start>-<end>[,<start>-<end>…]      (hex, inclusive ranges)
 // Properties: General_Category (the 30 two-letter values, by long name), Script (every script, by
 // name) and the binary properties named below.
+// With --lowercase, prints instead every code point's full lowercase without context (what Rust's
+// char::to_lowercase gives: the unconditional SpecialCasing mapping if there is one, else the simple one),
+// for each code point whose lowercase is not itself:
+//   Lowercase TAB <code point> TAB <code point>[ <code point>…]      (hex)
 //
-// Usage: node tools/unicode-properties.mjs <unpacked package folder> > out.tsv
+// Usage: node tools/unicode-properties.mjs <unpacked package folder> [--lowercase] > out.tsv
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +33,19 @@ async function ranges(folder) {
 }
 
 const lines = [];
+if (process.argv[3] === '--lowercase') {
+  const load = async (f) => (await import(pathToFileURL(join(dir, f, 'code-points.mjs')).href)).default;
+  const simple = await load('Simple_Case_Mapping/Lowercase');
+  const special = await load('Special_Casing/Lowercase');
+  for (let cp = 0; cp < 0x110000; cp++) {
+    const lower = special.has(cp) ? special.get(cp) : simple.has(cp) ? [simple.get(cp)] : [cp];
+    if (lower.length !== 1 || lower[0] !== cp) {
+      lines.push(`Lowercase\t${cp.toString(16)}\t${lower.map((c) => c.toString(16)).join(' ')}`);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  process.exit(0);
+}
 for (const c of LEAF_CATEGORIES) {
   lines.push(`General_Category\t${c}\t${await ranges(join('General_Category', c))}`);
 }
