@@ -24,23 +24,43 @@ final class BlockTable {
         return blocks[index[codePoint >>> 8]][codePoint & 0xFF] & 0xFF;
     }
 
-    /** The first stored value that {@code bad} accepts, or -1 when none does (to check a table once, on load). */
-    int firstValue(java.util.function.IntPredicate bad) {
+    /** Whether some code point has the value {@code value} (to check a table once, on load). */
+    boolean containsValue(int value) {
         for (byte[] block : blocks) {
             for (byte b : block) {
-                if (bad.test(b & 0xFF)) {
-                    return b & 0xFF;
+                if ((b & 0xFF) == value) {
+                    return true;
                 }
             }
         }
-        return -1;
+        return false;
+    }
+
+    /** The largest value stored. */
+    int maxValue() {
+        int max = 0;
+        for (byte[] block : blocks) {
+            for (byte b : block) {
+                max = Math.max(max, b & 0xFF);
+            }
+        }
+        return max;
     }
 
     /** Every code point whose value is not 0, in order. */
     int[] nonZero() {
+        boolean[] used = new boolean[blocks.length];
+        for (int b = 0; b < blocks.length; b++) {
+            for (byte v : blocks[b]) {
+                used[b] |= v != 0;
+            }
+        }
         int[] cps = new int[64];
         int n = 0;
         for (int hi = 0; hi < BLOCKS; hi++) {
+            if (!used[index[hi]]) {
+                continue;
+            }
             byte[] block = blocks[index[hi]];
             for (int lo = 0; lo < 256; lo++) {
                 if (block[lo] != 0) {

