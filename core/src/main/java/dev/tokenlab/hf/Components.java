@@ -18,6 +18,7 @@ import dev.tokenlab.hf.pretokenizers.RegexFinder;
 import dev.tokenlab.hf.pretokenizers.Sequence;
 import dev.tokenlab.hf.pretokenizers.Split;
 import dev.tokenlab.hf.pretokenizers.SplitBehavior;
+import dev.tokenlab.hf.pretokenizers.UnicodeScripts;
 import dev.tokenlab.json.JsonArray;
 import dev.tokenlab.json.JsonException;
 import dev.tokenlab.json.JsonObject;
@@ -89,6 +90,7 @@ final class Components {
             }
             case "Metaspace" -> new Metaspace(replacement(p), prependScheme(p), p.bool("split", true));
             case "BertPreTokenizer" -> new BertPreTokenizer();
+            case "UnicodeScripts" -> new UnicodeScripts();
             case "Sequence" -> {
                 List<PreTokenizer> steps = new ArrayList<>();
                 JsonArray list = p.array("pretokenizers");
@@ -97,7 +99,7 @@ final class Components {
                 }
                 yield new Sequence(steps);
             }
-            case "Whitespace", "WhitespaceSplit", "Digits", "Punctuation", "UnicodeScripts", "CharDelimiterSplit", "FixedLength" ->
+            case "Whitespace", "WhitespaceSplit", "Digits", "Punctuation", "CharDelimiterSplit", "FixedLength" ->
                     throw unsupported(p, "type", "the " + type + " pre-tokenizer");
             default -> throw p.error("type", "unknown pre-tokenizer \"" + type + "\"");
         };

@@ -2,6 +2,7 @@ package dev.tokenlab.hf.normalizers;
 
 import dev.tokenlab.hf.pipeline.NormalizedString;
 import dev.tokenlab.hf.pipeline.Normalizer;
+import dev.tokenlab.hf.unicode.GeneralCategories;
 import dev.tokenlab.pretokenize.UnicodeCategories;
 
 /**
@@ -9,14 +10,21 @@ import dev.tokenlab.pretokenize.UnicodeCategories;
  * format and private-use characters except tab, line feed and carriage return; every whitespace
  * becomes a space), put spaces around CJK ideographs, strip accents (NFD, then remove non-spacing
  * marks) and lowercase.
+ *
+ * <p>Each step uses the Unicode version the Rust library compiles in for it: the categories of
+ * {@code clean_text} (Cc, Cf, Co) and {@code strip_accents} (Mn) are Unicode 8.0's (crate
+ * {@code unicode_categories}: U+08E2, Cf since 9.0, stays; unassigned code points stay), NFD is Unicode 9.0's
+ * ({@link UnicodeForms}), whitespace (Rust's {@code char::is_whitespace}, White_Space: the same in 16.0 and 17.0) and lowercase are
+ * 17.0's (the reference's Rust std). The tables
+ * are read when a BertNormalizer is built, only those its options need.
  */
 public final class BertNormalizer implements Normalizer {
-    private static final Normalizer NFD = new UnicodeForms(java.text.Normalizer.Form.NFD);
-
     private final boolean cleanText;
     private final boolean chineseChars;
     private final boolean stripAccents;
     private final boolean lowercase;
+    private final GeneralCategories unicode8;
+    private final Normalizer nfd;
 
     /** A BertNormalizer; {@code stripAccents} as resolved (a missing value follows {@code lowercase}). */
     public BertNormalizer(boolean cleanText, boolean chineseChars, boolean stripAccents, boolean lowercase) {
@@ -24,6 +32,11 @@ public final class BertNormalizer implements Normalizer {
         this.chineseChars = chineseChars;
         this.stripAccents = stripAccents;
         this.lowercase = lowercase;
+        this.unicode8 = cleanText || stripAccents ? GeneralCategories.unicode8() : null;
+        this.nfd = stripAccents ? new UnicodeForms(java.text.Normalizer.Form.NFD) : null;
+        if (lowercase) {
+            Lowercase.load();
+        }
     }
 
     @Override
@@ -36,7 +49,7 @@ public final class BertNormalizer implements Normalizer {
             t = padChinese(t);
         }
         if (stripAccents) {
-            t = SimpleNormalizers.removeMarks(NFD.normalize(t), true);
+            t = SimpleNormalizers.removeMarks(nfd.normalize(t), unicode8::isNonSpacingMark);
         }
         if (lowercase) {
             t = SimpleNormalizers.lower(t);
@@ -44,7 +57,7 @@ public final class BertNormalizer implements Normalizer {
         return t;
     }
 
-    private static NormalizedString clean(NormalizedString text) {
+    private NormalizedString clean(NormalizedString text) {
         NormalizedString.Builder out = text.edit();
         boolean changed = false;
         for (int i = 0; i < text.length(); i++) {
@@ -63,13 +76,12 @@ public final class BertNormalizer implements Normalizer {
         return changed ? out.build() : text;
     }
 
-    /** Cc, Cf or Co, but not tab, line feed or carriage return (which are whitespace here). */
-    private static boolean isControl(int cp) {
+    /** Cc, Cf or Co in Unicode 8.0, but not tab, line feed or carriage return (which are whitespace here). */
+    private boolean isControl(int cp) {
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             return false;
         }
-        int type = UnicodeCategories.category(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE;
+        return unicode8.isControlFormatOrPrivateUse(cp);
     }
 
     private static NormalizedString padChinese(NormalizedString text) {

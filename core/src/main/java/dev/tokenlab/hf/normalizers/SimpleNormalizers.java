@@ -2,9 +2,11 @@ package dev.tokenlab.hf.normalizers;
 
 import dev.tokenlab.hf.pipeline.NormalizedString;
 import dev.tokenlab.hf.pipeline.Normalizer;
+import dev.tokenlab.hf.unicode.GeneralCategories;
 import dev.tokenlab.pretokenize.UnicodeCategories;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The small normalizers of a {@code tokenizer.json}: Prepend, Replace (literal), Lowercase, Strip,
@@ -72,8 +74,12 @@ public final class SimpleNormalizers {
         return true;
     }
 
-    /** {@code Lowercase}: each character's full lowercase mapping, without context rules (Σ → σ always). */
+    /**
+     * {@code Lowercase}: each character's full Unicode 17.0 lowercase mapping, without context rules (Σ → σ
+     * always), as {@link Lowercase} gives it.
+     */
     public static Normalizer lowercase() {
+        Lowercase.load();
         return named(SimpleNormalizers::lower, "Lowercase");
     }
 
@@ -111,19 +117,21 @@ public final class SimpleNormalizers {
         }, "Strip(" + (left ? "left" : "") + (left && right ? ", " : "") + (right ? "right" : "") + ")");
     }
 
-    /** {@code StripAccents}: every combining mark (Mn, Mc, Me) removed; nothing is decomposed first. */
+    /**
+     * {@code StripAccents}: every combining mark (Mn, Mc, Me) of Unicode 9.0 removed, as the Rust crate
+     * {@code unicode-normalization-alignments}' {@code is_combining_mark} tells them (so marks added since, such as
+     * U+1DF6 or U+11930, stay); nothing is decomposed first.
+     */
     public static Normalizer stripAccents() {
-        return named(text -> removeMarks(text, false), "StripAccents");
+        GeneralCategories unicode9 = GeneralCategories.unicode9();
+        return named(text -> removeMarks(text, unicode9::isMark), "StripAccents");
     }
 
-    /** {@code text} without its marks: all of Mn, Mc and Me, or ({@code nonSpacingOnly}) Mn only. */
-    static NormalizedString removeMarks(NormalizedString text, boolean nonSpacingOnly) {
+    /** {@code text} without the code points {@code mark} accepts. */
+    static NormalizedString removeMarks(NormalizedString text, IntPredicate mark) {
         NormalizedString.Builder out = null;
         for (int i = 0; i < text.length(); i++) {
-            int type = UnicodeCategories.category(text.codePointAt(i));
-            boolean mark = type == Character.NON_SPACING_MARK
-                    || !nonSpacingOnly && (type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK);
-            if (mark) {
+            if (mark.test(text.codePointAt(i))) {
                 if (out == null) {
                     out = text.edit().keep(0, i);
                 }

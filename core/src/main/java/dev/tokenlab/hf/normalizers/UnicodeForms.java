@@ -2,122 +2,74 @@ package dev.tokenlab.hf.normalizers;
 
 import dev.tokenlab.hf.pipeline.NormalizedString;
 import dev.tokenlab.hf.pipeline.Normalizer;
+import dev.tokenlab.hf.unicode.Normalization;
 
 import java.util.Locale;
 
 /**
- * {@code NFC}, {@code NFD}, {@code NFKC} and {@code NFKD}, keeping each character's origin as the Rust
- * library's alignments do: a decomposed character's parts all map to it, a composed character maps to
- * the first character it was made from. Text that is already in the form (most text, for NFC) passes
- * through untouched.
+ * {@code NFC}, {@code NFD}, {@code NFKC} and {@code NFKD} with the Rust library's Unicode 9.0 data and its
+ * alignments ({@link Normalization} runs the algorithm; see there why not {@link java.text.Normalizer}).
  *
- * <p>The text is cut into segments that normalize independently (each starts at a character that is
- * its own decomposition and combines with nothing before it), and each changed segment is normalized
- * and aligned as {@link #normalizeSegment} describes.
+ * <p>Alignment follows the Rust library's {@code NormalizedString::transform}: the normalized code points are read
+ * in order with a cursor over the input; one whose change is 0 stands for the input code point at the cursor (a
+ * change of -n also drops the n after it, the code points a composition absorbed), one whose change is +1 (a later
+ * part of a decomposition) stands for the last input code point read. So every part of a decomposition maps to the
+ * decomposed character, and a composed character maps to the first character it was made from. Because canonical
+ * reordering moves each code point together with its change, a reordered mark can end up standing for a
+ * neighbouring character: {@code a} U+0344 U+0323 gives NFD {@code a} U+0323 U+0308 U+0301 mapped to 0, 1, 2, 2 —
+ * U+0323 to U+0344 — exactly as the reference reports it.
+ *
+ * <p>Text whose every code point is inert for the form ({@link Normalization#isInert}: most text, for NFC) is
+ * returned as it is, without copying.
  */
 public final class UnicodeForms implements Normalizer {
     private final java.text.Normalizer.Form form;
+    private final boolean compatibility;
+    private final boolean compose;
+    private final Normalization data;
 
-    /** One of the four forms. */
+    /** One of the four forms (the Unicode 9.0 tables are read on the first construction). */
     public UnicodeForms(java.text.Normalizer.Form form) {
         this.form = form;
+        this.compatibility = form == java.text.Normalizer.Form.NFKC || form == java.text.Normalizer.Form.NFKD;
+        this.compose = form == java.text.Normalizer.Form.NFC || form == java.text.Normalizer.Form.NFKC;
+        this.data = Normalization.unicode9();
     }
 
     @Override
     public NormalizedString normalize(NormalizedString text) {
-        String s = text.toString();
-        if (java.text.Normalizer.isNormalized(s, form)) {
+        int n = text.length();
+        int first = 0;
+        while (first < n && data.isInert(text.codePointAt(first), compatibility, compose)) {
+            first++;
+        }
+        if (first == n) {
             return text;
         }
-        boolean compatibility = form == java.text.Normalizer.Form.NFKC || form == java.text.Normalizer.Form.NFKD;
-        java.text.Normalizer.Form decomposition = compatibility ? java.text.Normalizer.Form.NFKD : java.text.Normalizer.Form.NFD;
+        Normalization.Result r = data.normalize(text.codePoints(), 0, n, compatibility, compose);
+        if (r == null) {
+            return text;
+        }
         NormalizedString.Builder out = text.edit();
-        int n = text.length();
-        int start = 0;
-        while (start < n) {
-            int end = start + 1;
-            while (end < n && !isSegmentStart(text.codePointAt(end))) {
-                end++;
+        int cursor = 0;
+        for (int k = 0; k < r.length; k++) {
+            int change = r.changes[k];
+            int origin;
+            if (change > 0) {
+                // An inserted code point stands for the last one read. (None can come first: every decomposition
+                // is in canonical order, which tools/GenerateHfUnicodeTables.java proves, so a part never sorts
+                // ahead of its own first part.)
+                origin = Math.max(cursor - 1, 0);
+            } else {
+                origin = cursor;
+                cursor += 1 - change;
             }
-            normalizeSegment(text, start, end, decomposition, out);
-            start = end;
+            out.put(r.codePoints[k], origin);
+        }
+        if (cursor != n) {
+            throw new IllegalStateException(this + ": normalized " + cursor + " of " + n + " code points");
         }
         return out.build();
-    }
-
-    /** A character that starts a new segment: a starter that does not combine with what precedes it. */
-    private static boolean isSegmentStart(int cp) {
-        String c = new String(Character.toChars(cp));
-        return java.text.Normalizer.isNormalized(c, java.text.Normalizer.Form.NFD)
-                && java.text.Normalizer.isNormalized("a" + c, java.text.Normalizer.Form.NFC) && Character.getType(cp) != Character.NON_SPACING_MARK
-                && Character.getType(cp) != Character.COMBINING_SPACING_MARK && Character.getType(cp) != Character.ENCLOSING_MARK
-                && !isHangulJamoVowelOrTrailing(cp);
-    }
-
-    private static boolean isHangulJamoVowelOrTrailing(int cp) {
-        return cp >= 0x1160 && cp <= 0x11FF || cp >= 0xD7B0 && cp <= 0xD7FF;
-    }
-
-    /**
-     * One segment. Alignments follow positions, as the Rust crate's do: the decomposed characters, in
-     * input order, give their origins to the positions of the canonically reordered sequence (reordering
-     * moves characters, not origins); composing keeps the origin of the starter's position and drops
-     * the positions of what it absorbed.
-     */
-    private void normalizeSegment(NormalizedString text, int start, int end, java.text.Normalizer.Form decomposition,
-                                  NormalizedString.Builder out) {
-        StringBuilder in = new StringBuilder();
-        for (int i = start; i < end; i++) {
-            in.appendCodePoint(text.codePointAt(i));
-        }
-        String segment = in.toString();
-        String normalized = java.text.Normalizer.normalize(segment, form);
-        if (normalized.equals(segment)) {
-            out.keep(start, end);
-            return;
-        }
-        int[] origins = new int[segment.length() * 18 + 4];
-        int count = 0;
-        for (int i = start; i < end; i++) {
-            String d = java.text.Normalizer.normalize(new String(Character.toChars(text.codePointAt(i))), decomposition);
-            for (int k = 0; k < d.length(); k += Character.charCount(d.codePointAt(k))) {
-                if (count == origins.length) {
-                    origins = java.util.Arrays.copyOf(origins, count * 2);
-                }
-                origins[count++] = i;
-            }
-        }
-        int[] decomposed = java.text.Normalizer.normalize(segment, decomposition).codePoints().toArray();
-        if (form == decomposition) {
-            for (int p = 0; p < decomposed.length; p++) {
-                out.put(decomposed[p], origins[Math.min(p, count - 1)]);
-            }
-            return;
-        }
-        boolean[] absorbed = new boolean[decomposed.length];
-        int p = 0;
-        for (int k = 0; k < normalized.length(); ) {
-            int cp = normalized.codePointAt(k);
-            k += Character.charCount(cp);
-            while (p < decomposed.length && absorbed[p]) {
-                p++;
-            }
-            int position = Math.min(p, decomposed.length - 1);
-            out.put(cp, origins[Math.min(position, count - 1)]);
-            if (p < decomposed.length && decomposed[p] != cp) {
-                // A composition: the rest of cp's decomposition was absorbed from later positions.
-                int[] parts = java.text.Normalizer.normalize(new String(Character.toChars(cp)), decomposition).codePoints().toArray();
-                for (int j = 1; j < parts.length; j++) {
-                    for (int q = p + 1; q < decomposed.length; q++) {
-                        if (!absorbed[q] && decomposed[q] == parts[j]) {
-                            absorbed[q] = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            p++;
-        }
     }
 
     @Override
