@@ -163,6 +163,24 @@ public final class NormalizedString {
             return this;
         }
 
+        /**
+         * Writes {@code codePoint} covering the original range {@code [originalStart, originalEnd)} (UTF-16
+         * offsets), for an edit whose result stands for several source code points, or for none.
+         */
+        public Builder putRange(int codePoint, int originalStart, int originalEnd) {
+            if (n == cps.length) {
+                int capacity = n * 2;
+                cps = Arrays.copyOf(cps, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
+            cps[n] = codePoint;
+            starts[n] = originalStart;
+            ends[n] = originalEnd;
+            n++;
+            return this;
+        }
+
         /** Writes every code point of {@code text}, each standing for source code point {@code i}. */
         public Builder put(String text, int i) {
             for (int k = 0; k < text.length(); ) {
