@@ -46,13 +46,14 @@ final class TokenizerJson {
         TokenizerConfig config = configJson == null ? TokenizerConfig.NONE : TokenizerConfig.read(JsonReader.parseObject(configJson, configSource));
         JsonValue normalizerJson = root.get("normalizer").orElse(null);
         JsonValue preJson = root.get("pre_tokenizer").orElse(null);
-        boolean byteLevel = Components.isByteLevel(normalizerJson) || Components.isByteLevel(preJson);
-        if (Components.isByteLevel(normalizerJson)) {
-            throw Components.unsupported((JsonObject) normalizerJson, "type", "a ByteLevel normalizer");
-        }
+        // A ByteLevel pre-tokenizer writes pieces in GPT-2's alphabet; a BPE model reads the bytes instead
+        // (the same lookups, no mapped text). A ByteLevel normalizer maps for real: the model then sees
+        // GPT-2 characters as ordinary characters, as in Rust.
+        JsonObject modelJson = root.object("model");
+        boolean bytesToModel = Components.isByteLevel(preJson) && Models.type(modelJson).equals("BPE");
         Normalizer normalizer = root.optionalObject("normalizer").map(Components::normalizer).orElse(null);
-        PreTokenizer preTokenizer = root.optionalObject("pre_tokenizer").map(Components::preTokenizer).orElse(null);
-        Model model = Models.model(root.object("model"), byteLevel);
+        PreTokenizer preTokenizer = root.optionalObject("pre_tokenizer").map(p -> Components.preTokenizer(p, !bytesToModel)).orElse(null);
+        Model model = Models.model(modelJson, bytesToModel);
         Decoder decoder = root.optionalObject("decoder").map(Components::decoder).orElse(null);
 
         // Added tokens: ids as the Rust library assigns them (the JSON id is not used), special ones first in matching.
