@@ -79,6 +79,11 @@ final class TokenizerJson {
             if (content.isEmpty()) {
                 continue;
             }
+            String pattern = content;
+            if (isNormalized && normalizer != null) {
+                NormalizedString s = NormalizedString.of(content, 0, content.length());
+                pattern = normalizer.normalize(s).toString();
+            }
             Integer id = addedByContent.get(content);
             if (id == null) {
                 OptionalInt inModel = model.id(content);
@@ -91,15 +96,11 @@ final class TokenizerJson {
                 }
                 maxAdded = Math.max(maxAdded, id);
                 addedByContent.put(content, id);
-                addedById.put(id, content);
             }
+            // the Rust library's id → token map holds a normalized token's normalized content: decoding gives that
+            addedById.put(id, pattern);
             if (special) {
                 specials.putIfAbsent(content, id);
-            }
-            String pattern = content;
-            if (isNormalized && normalizer != null) {
-                NormalizedString s = NormalizedString.of(content, 0, content.length());
-                pattern = normalizer.normalize(s).toString();
             }
             AddedTokenMatcher.Token token = new AddedTokenMatcher.Token(pattern, id, special, singleWord, lstrip, rstrip);
             (isNormalized ? (special ? normalized : normalizedOthers) : (special ? raw : rawOthers)).add(token);

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
  * cut into extended grapheme clusters ({@link Graphemes}); a cluster of fewer than 6 UTF-8 bytes
  * that begins with some rule's source is replaced whole by the <em>shortest</em> such rule's
  * replacement ({@code ①} + U+0301 → {@code 1}: the accent is lost); otherwise each character of the
- * cluster is looked up on its own. The replacement of a cluster stands for the whole cluster, that of
- * a character for the character. Immutable and thread-safe.
+ * cluster is looked up on its own. Offsets follow the Rust library's changes: a replacement's
+ * characters take the ranges of the old ones one by one, extra ones the range of the last, and a
+ * shorter replacement drops the rest (so {@code e} + U+0301 → {@code é} covers the {@code e} only);
+ * {@link Changes} has the details, quirks included. Immutable and thread-safe.
  */
 public final class Precompiled implements Normalizer {
     private static final int WHOLE_CLUSTER_BELOW = 6;
@@ -27,7 +29,8 @@ public final class Precompiled implements Normalizer {
 
     @Override
     public NormalizedString normalize(NormalizedString text) {
-        NormalizedString.Builder out = null;
+        Changes changes = new Changes(text.length() + 8);
+        boolean modified = false;
         byte[] buffer = new byte[64];
         int n = text.length();
         int start = 0;
@@ -40,35 +43,68 @@ public final class Precompiled implements Normalizer {
             }
             String whole = length < WHOLE_CLUSTER_BELOW ? map.shortestMatch(buffer, 0, length) : null;
             if (whole != null) {
-                if (out == null) {
-                    out = text.edit().keep(0, start);
-                }
-                int from = text.originalStart(start);
-                int to = text.originalEnd(end - 1);
-                for (int k = 0; k < whole.length(); ) {
-                    int cp = whole.codePointAt(k);
-                    out.putRange(cp, from, to);
-                    k += Character.charCount(cp);
-                }
+                modified = true;
+                changes.replace(end - start, whole);
             } else {
                 for (int i = start; i < end; i++) {
                     int len = utf8(text, i, i + 1, buffer);
                     String replacement = map.shortestMatch(buffer, 0, len);
                     if (replacement == null) {
-                        if (out != null) {
-                            out.keep(i);
-                        }
-                        continue;
+                        changes.add(text.codePointAt(i), 0);
+                    } else {
+                        modified = true;
+                        changes.replace(1, replacement);
                     }
-                    if (out == null) {
-                        out = text.edit().keep(0, i);
-                    }
-                    out.put(replacement, i);
                 }
             }
             start = end;
         }
-        return out == null ? text : out.build();
+        return modified ? text.transform(changes.codePoints, changes.changes, changes.count) : text;
+    }
+
+    /**
+     * The Rust normalizer's list of {@code (char, change)}, built as its {@code replace} builds it: the new
+     * characters with change 0; if there are more of them than old ones, the last extra ones become
+     * insertions (+1); if fewer, the last entry of the list (which is the previous chunk's when the
+     * replacement is empty, or nothing at the very start) drops the difference. So a deletion at the
+     * start of the text shifts the ranges of what follows, as in Rust.
+     */
+    private static final class Changes {
+        int[] codePoints;
+        int[] changes;
+        int count;
+
+        Changes(int capacity) {
+            codePoints = new int[capacity];
+            changes = new int[capacity];
+        }
+
+        void add(int codePoint, int change) {
+            if (count == codePoints.length) {
+                codePoints = java.util.Arrays.copyOf(codePoints, count * 2 + 8);
+                changes = java.util.Arrays.copyOf(changes, count * 2 + 8);
+            }
+            codePoints[count] = codePoint;
+            changes[count++] = change;
+        }
+
+        void replace(int oldCount, String replacement) {
+            int newCount = 0;
+            for (int k = 0; k < replacement.length(); ) {
+                int cp = replacement.codePointAt(k);
+                add(cp, 0);
+                newCount++;
+                k += Character.charCount(cp);
+            }
+            int diff = newCount - oldCount;
+            if (diff > 0) {
+                for (int k = count - diff; k < count; k++) {
+                    changes[k] = 1;
+                }
+            } else if (diff < 0 && count > 0) {
+                changes[count - 1] += diff;
+            }
+        }
     }
 
     /** Writes the UTF-8 of code points {@code [from, to)} (a lone surrogate as U+FFFD) and returns its length; may exceed {@code out}. */

@@ -27,7 +27,8 @@ public final class SimpleNormalizers {
      * {@code Replace}: the non-overlapping matches of {@code pattern} (a literal string or a regex),
      * left to right, replaced by {@code content} ({@code $n} is not expanded). The replacement stands
      * for the last character of what it replaces; an empty match inserts it, standing for the
-     * character before (at the start, for an empty range there); an empty content deletes.
+     * character before (at the very start, the empty range where the input stretch starts); an empty
+     * content deletes.
      */
     public static Normalizer replace(Finder pattern, String content, String description) {
         return named(text -> {
@@ -56,7 +57,7 @@ public final class SimpleNormalizers {
                 } else if (i > 0) {
                     out.put(content, i - 1);
                 } else {
-                    int at = text.originalStart(0);
+                    int at = text.base();
                     content.codePoints().forEach(c -> out.putRange(c, at, at));
                 }
                 copied = j;
