@@ -123,7 +123,6 @@ async function rows(name, model) {
   for (const c of cases) {
     if (LONE_SURROGATE.test(c.text)) continue;
     let plain;
-    if (process.env.TRACE) console.error('case', c.name);
     try {
       plain = await tokenizer.encode(c.text, null, { addSpecialTokens: false });
     } catch (e) {
