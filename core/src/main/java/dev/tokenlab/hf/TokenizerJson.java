@@ -44,7 +44,6 @@ final class TokenizerJson {
             }
         });
         TokenizerConfig config = configJson == null ? TokenizerConfig.NONE : TokenizerConfig.read(JsonReader.parseObject(configJson, configSource));
-        JsonValue normalizerJson = root.get("normalizer").orElse(null);
         JsonValue preJson = root.get("pre_tokenizer").orElse(null);
         // A ByteLevel pre-tokenizer writes pieces in GPT-2's alphabet; a BPE model reads the bytes instead
         // (the same lookups, no mapped text). A ByteLevel normalizer maps for real: the model then sees
