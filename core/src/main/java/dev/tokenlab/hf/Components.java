@@ -4,7 +4,9 @@ import dev.tokenlab.hf.decoders.ByteLevelDecoder;
 import dev.tokenlab.hf.decoders.MetaspaceDecoder;
 import dev.tokenlab.hf.decoders.SimpleDecoders;
 import dev.tokenlab.hf.decoders.WordPieceDecoder;
+import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.hf.normalizers.BertNormalizer;
+import dev.tokenlab.hf.normalizers.Precompiled;
 import dev.tokenlab.hf.normalizers.SimpleNormalizers;
 import dev.tokenlab.hf.normalizers.UnicodeForms;
 import dev.tokenlab.hf.pipeline.Decoder;
@@ -12,6 +14,8 @@ import dev.tokenlab.hf.pipeline.Normalizer;
 import dev.tokenlab.hf.pipeline.PreTokenizer;
 import dev.tokenlab.hf.pretokenizers.BertPreTokenizer;
 import dev.tokenlab.hf.pretokenizers.ByteLevel;
+import dev.tokenlab.hf.pretokenizers.CharSplits;
+import dev.tokenlab.hf.pretokenizers.FixedLength;
 import dev.tokenlab.hf.pretokenizers.Finder;
 import dev.tokenlab.hf.pretokenizers.Metaspace;
 import dev.tokenlab.hf.pretokenizers.RegexFinder;
@@ -23,8 +27,10 @@ import dev.tokenlab.json.JsonArray;
 import dev.tokenlab.json.JsonException;
 import dev.tokenlab.json.JsonObject;
 import dev.tokenlab.json.JsonValue;
+import dev.tokenlab.sentencepiece.PrecompiledCharsMap;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,11 +56,11 @@ final class Components {
             case "Prepend" -> SimpleNormalizers.prepend(n.string("prepend"));
             case "Replace" -> {
                 JsonObject pattern = n.object("pattern");
-                if (pattern.has("Regex")) {
-                    throw unsupported(n, "pattern", "Replace with a Regex pattern");
-                }
-                yield SimpleNormalizers.replace(literal(pattern), n.string("content"));
+                yield SimpleNormalizers.replace(finder(pattern), n.string("content"), describe(pattern));
             }
+            case "Nmt" -> SimpleNormalizers.nmt();
+            case "ByteLevel" -> SimpleNormalizers.byteLevel();
+            case "Precompiled" -> new Precompiled(charsMap(n));
             case "BertNormalizer" -> {
                 boolean lowercase = n.bool("lowercase");
                 boolean strip = n.get("strip_accents").filter(v -> !(v instanceof dev.tokenlab.json.JsonNull)).isPresent()
@@ -69,24 +75,37 @@ final class Components {
                 }
                 yield steps.size() == 1 ? steps.get(0) : SimpleNormalizers.sequence(steps);
             }
-            case "Precompiled", "ByteLevel", "Nmt" -> throw unsupported(n, "type", "the " + type + " normalizer");
             default -> throw n.error("type", "unknown normalizer \"" + type + "\"");
         };
     }
 
-    static PreTokenizer preTokenizer(JsonObject p) {
+    /**
+     * A pre-tokenizer; with {@code mapBytes} a ByteLevel one writes its pieces in GPT-2's byte alphabet
+     * (for models other than BPE, which reads the bytes itself).
+     */
+    static PreTokenizer preTokenizer(JsonObject p, boolean mapBytes) {
         String type = type(p);
         return switch (type) {
             case "ByteLevel" -> {
                 p.bool("trim_offsets");
-                yield new ByteLevel(p.bool("add_prefix_space"), p.bool("use_regex", true), new RegexFinder(ByteLevel.GPT2_PATTERN));
+                yield new ByteLevel(p.bool("add_prefix_space"), p.bool("use_regex", true), new RegexFinder(ByteLevel.GPT2_PATTERN),
+                        mapBytes);
             }
             case "Split" -> {
                 JsonObject pattern = p.object("pattern");
-                boolean regex = pattern.has("Regex");
-                Finder finder = regex ? regex(pattern, "Regex") : Finder.literal(literal(pattern));
-                yield new Split(finder, behavior(p), p.bool("invert"), regex ? "/" + visible(pattern.string("Regex")) + "/"
-                        : "\"" + visible(pattern.string("String")) + "\"");
+                yield new Split(finder(pattern), behavior(p, "behavior"), p.bool("invert"), describe(pattern));
+            }
+            case "Whitespace" -> CharSplits.whitespace(new RegexFinder(CharSplits.WHITESPACE_PATTERN));
+            case "WhitespaceSplit" -> CharSplits.whitespaceSplit();
+            case "Digits" -> CharSplits.digits(p.bool("individual_digits"));
+            case "Punctuation" -> CharSplits.punctuation(p.has("behavior") ? behavior(p, "behavior") : SplitBehavior.Isolated);
+            case "CharDelimiterSplit" -> CharSplits.charDelimiter(oneChar(p, "delimiter"));
+            case "FixedLength" -> {
+                int length = p.has("length") ? p.integer("length") : 5;
+                if (length < 1) {
+                    throw p.error("length", "must be at least 1, found " + length + " (the Rust library panics: chunk size must be non-zero)");
+                }
+                yield new FixedLength(length);
             }
             case "Metaspace" -> new Metaspace(replacement(p), prependScheme(p), p.bool("split", true));
             case "BertPreTokenizer" -> new BertPreTokenizer();
@@ -95,12 +114,10 @@ final class Components {
                 List<PreTokenizer> steps = new ArrayList<>();
                 JsonArray list = p.array("pretokenizers");
                 for (int i = 0; i < list.size(); i++) {
-                    steps.add(preTokenizer(list.object(i)));
+                    steps.add(preTokenizer(list.object(i), mapBytes));
                 }
                 yield new Sequence(steps);
             }
-            case "Whitespace", "WhitespaceSplit", "Digits", "Punctuation", "CharDelimiterSplit", "FixedLength" ->
-                    throw unsupported(p, "type", "the " + type + " pre-tokenizer");
             default -> throw p.error("type", "unknown pre-tokenizer \"" + type + "\"");
         };
     }
@@ -114,10 +131,7 @@ final class Components {
             case "BPEDecoder" -> SimpleDecoders.bpeSuffix(d.string("suffix"));
             case "Replace" -> {
                 JsonObject pattern = d.object("pattern");
-                if (pattern.has("Regex")) {
-                    throw unsupported(d, "pattern", "the Replace decoder with a Regex pattern");
-                }
-                yield SimpleDecoders.replace(literal(pattern), d.string("content"));
+                yield SimpleDecoders.replace(finder(pattern), d.string("content"), describe(pattern));
             }
             case "ByteFallback" -> SimpleDecoders.byteFallback();
             case "Fuse" -> SimpleDecoders.fuse();
@@ -156,14 +170,14 @@ final class Components {
         return false;
     }
 
-    private static SplitBehavior behavior(JsonObject p) {
-        String b = p.string("behavior");
+    private static SplitBehavior behavior(JsonObject p, String key) {
+        String b = p.string(key);
         for (SplitBehavior s : SplitBehavior.values()) {
             if (s.name().equals(b)) {
                 return s;
             }
         }
-        throw p.error("behavior", "expected Removed, Isolated, MergedWithPrevious, MergedWithNext or Contiguous, found \"" + b + "\"");
+        throw p.error(key, "expected Removed, Isolated, MergedWithPrevious, MergedWithNext or Contiguous, found \"" + b + "\"");
     }
 
     private static Metaspace.PrependScheme prependScheme(JsonObject p) {
@@ -195,11 +209,37 @@ final class Components {
         return s.codePointAt(0);
     }
 
-    private static String literal(JsonObject pattern) {
-        if (!pattern.has("String")) {
-            throw pattern.error("String", "expected a String or a Regex pattern");
+    /** A pattern object, {@code {"String": s}} (a literal) or {@code {"Regex": r}}, as a finder. */
+    private static Finder finder(JsonObject pattern) {
+        if (pattern.has("Regex")) {
+            return regex(pattern, "Regex");
         }
-        return pattern.string("String");
+        if (!pattern.has("String")) {
+            throw pattern.error("String", "expected {\"String\": …} or {\"Regex\": …}");
+        }
+        return Finder.literal(pattern.string("String"));
+    }
+
+    private static String describe(JsonObject pattern) {
+        return pattern.has("Regex") ? "/" + pattern.string("Regex") + "/" : "\"" + pattern.string("String") + "\"";
+    }
+
+    /** The {@code precompiled_charsmap} of a Precompiled normalizer: base64 of a SentencePiece charsmap. */
+    private static PrecompiledCharsMap charsMap(JsonObject n) {
+        String base64 = n.optionalString("precompiled_charsmap").orElseThrow(() -> n.error("precompiled_charsmap",
+                "expected the base64 of a SentencePiece charsmap, found " + (n.has("precompiled_charsmap") ? "null" : "no such key")
+                        + " (the Rust library panics)"));
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw n.error("precompiled_charsmap", "is not base64: " + e.getMessage());
+        }
+        try {
+            return PrecompiledCharsMap.decode(blob, n.path() + ".precompiled_charsmap");
+        } catch (TokenizerFormatException e) {
+            throw n.error("precompiled_charsmap", e.getMessage().replaceFirst("^.*?: ", ""));
+        }
     }
 
     private static Finder regex(JsonObject pattern, String key) {

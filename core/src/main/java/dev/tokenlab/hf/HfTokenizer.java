@@ -3,12 +3,14 @@ package dev.tokenlab.hf;
 import dev.tokenlab.Decoded;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSink;
+import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.hf.decoders.ByteLevelDecoder;
 import dev.tokenlab.hf.models.Bpe;
+import dev.tokenlab.hf.models.Unigram;
 import dev.tokenlab.hf.pipeline.ByteLevelAlphabet;
 import dev.tokenlab.hf.pipeline.Decoder;
 import dev.tokenlab.hf.pipeline.Model;
@@ -85,9 +87,21 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
+        encode(text, policy, sink, null);
+    }
+
+    /**
+     * Encodes; with {@code values}, also collects each token's value as the Rust library holds it (the
+     * matched text of an added token, stripped whitespace included; a model token's spelling, an unknown
+     * Unigram piece's text), {@code null} for the post-processor's tokens, for offset trimming.
+     */
+    private void encode(CharSequence text, SpecialTokens policy, TokenSink sink, List<String> values) {
         int length = text.length();
         if (addSpecialTokens) {
             for (int id : parts.post().prefix()) {
+                if (values != null) {
+                    values.add(null);
+                }
                 if (!sink.accept(id, 0, 0)) {
                     return;
                 }
@@ -95,19 +109,28 @@ public final class HfTokenizer implements Tokenizer {
         }
         List<int[]> added = new ArrayList<>();
         parts.rawAdded().find(text, 0, length, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
-        DirectByteLevel.Call direct = parts.direct() == null ? null : parts.direct().call(sink);
+        DirectByteLevel.Call direct = parts.direct() == null || values != null ? null : parts.direct().call(sink);
         int cursor = 0;
         for (int[] a : added) {
-            if (!ordinary(text, cursor, a[1], policy, sink, direct) || !sink.accept(a[0], a[1], a[2])) {
+            if (!ordinary(text, cursor, a[1], policy, sink, direct, values)) {
+                return;
+            }
+            if (values != null) {
+                values.add(text.subSequence(a[1], a[2]).toString());
+            }
+            if (!sink.accept(a[0], a[1], a[2])) {
                 return;
             }
             cursor = a[2];
         }
-        if (!ordinary(text, cursor, length, policy, sink, direct)) {
+        if (!ordinary(text, cursor, length, policy, sink, direct, values)) {
             return;
         }
         if (addSpecialTokens) {
             for (int id : parts.post().suffix()) {
+                if (values != null) {
+                    values.add(null);
+                }
                 if (!sink.accept(id, length, length)) {
                     return;
                 }
@@ -115,8 +138,73 @@ public final class HfTokenizer implements Tokenizer {
         }
     }
 
+    /**
+     * The spans, with the offsets trimmed as the post-processor says ({@code trim_offsets} of a ByteLevel
+     * or RoBERTa processor: a token's leading and trailing {@code Ġ} or whitespace characters are left
+     * out of its range). Ids are never changed.
+     */
+    @Override
+    public List<TokenSpan> tokenize(String text, SpecialTokens policy) {
+        if (!parts.post().trimOffsets()) {
+            return Tokenizer.super.tokenize(text, policy);
+        }
+        List<int[]> tokens = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        encode(text, policy, (id, start, end) -> tokens.add(new int[] {id, start, end}), values);
+        List<TokenSpan> spans = new ArrayList<>(tokens.size());
+        int index = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            int[] t = tokens.get(k);
+            String value = values.get(k);
+            int start = t[1];
+            int end = t[2];
+            if (value != null) {
+                int[] trimmed = trim(text, start, end, value, index == 0 || start == 0, parts.post().keepFirstSpace());
+                start = trimmed[0];
+                end = trimmed[1];
+                index++;
+            }
+            spans.add(new TokenSpan(t[0], tokenBytes(t[0]), start, end, isSpecial(t[0])));
+        }
+        return spans;
+    }
+
+    /**
+     * The Rust {@code process_offsets}: counts the value's leading and trailing {@code Ġ} or whitespace
+     * characters; the start moves right by the leading count (not past the end), except for a first token
+     * with exactly one when {@code addPrefixSpace}; the end moves left by the trailing count (not before the
+     * start, and not when it is fewer characters from the text's start than that). Counts are code points.
+     */
+    static int[] trim(String text, int start, int end, String value, boolean first, boolean addPrefixSpace) {
+        int[] cps = value.codePoints().toArray();
+        int leading = 0;
+        while (leading < cps.length && isSpace(cps[leading])) {
+            leading++;
+        }
+        int trailing = 0;
+        while (trailing < cps.length && isSpace(cps[cps.length - 1 - trailing])) {
+            trailing++;
+        }
+        if (leading > 0 && !(first && addPrefixSpace && leading == 1)) {
+            for (int k = 0; k < leading && start < end; k++) {
+                start += Character.charCount(text.codePointAt(start));
+            }
+        }
+        if (trailing > 0 && text.codePointCount(0, end) >= trailing) {
+            for (int k = 0; k < trailing && end > start; k++) {
+                end -= Character.charCount(text.codePointBefore(end));
+            }
+        }
+        return new int[] {start, end};
+    }
+
+    private static boolean isSpace(int cp) {
+        return cp == 'Ġ' || dev.tokenlab.pretokenize.UnicodeCategories.isWhiteSpace(cp);
+    }
+
     /** A stretch between raw added tokens: normalize, cut normalized added tokens, pre-tokenize, tokenize. */
-    private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink, DirectByteLevel.Call direct) {
+    private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink, DirectByteLevel.Call direct,
+                             List<String> values) {
         if (from >= to) {
             return true;
         }
@@ -128,7 +216,7 @@ public final class HfTokenizer implements Tokenizer {
             normalized = parts.normalizer().normalize(normalized);
         }
         if (parts.normalizedAdded().isEmpty()) {
-            return preTokenize(normalized, sink);
+            return preTokenize(normalized, sink, values);
         }
         String s = normalized.toString();
         List<int[]> added = new ArrayList<>();
@@ -138,14 +226,21 @@ public final class HfTokenizer implements Tokenizer {
         for (int[] a : added) {
             int start = cursor + s.codePointCount(utf16, a[1]);
             int end = start + s.codePointCount(a[1], a[2]);
-            if (!preTokenize(normalized.slice(cursor, start), sink)
-                    || start < end && !sink.accept(a[0], normalized.originalStart(start), normalized.originalEnd(end - 1))) {
+            if (!preTokenize(normalized.slice(cursor, start), sink, values)) {
                 return false;
+            }
+            if (start < end) {
+                if (values != null) {
+                    values.add(s.substring(a[1], a[2]));
+                }
+                if (!sink.accept(a[0], normalized.originalStart(start), normalized.originalEnd(end - 1))) {
+                    return false;
+                }
             }
             cursor = end;
             utf16 = a[2];
         }
-        return preTokenize(normalized.slice(cursor, normalized.length()), sink);
+        return preTokenize(normalized.slice(cursor, normalized.length()), sink, values);
     }
 
     /**
@@ -161,25 +256,30 @@ public final class HfTokenizer implements Tokenizer {
         return true;
     }
 
-    private boolean preTokenize(NormalizedString text, TokenSink sink) {
+    private boolean preTokenize(NormalizedString text, TokenSink sink, List<String> values) {
         if (text.isEmpty()) {
             return true;
         }
         if (parts.preTokenizer() == null) {
-            return model(text, sink);
+            return model(text, sink, values);
         }
         boolean[] going = {true};
         parts.preTokenizer().split(text, piece -> {
             if (going[0] && !piece.isEmpty()) {
-                going[0] = model(piece, sink);
+                going[0] = model(piece, sink, values);
             }
         });
         return going[0];
     }
 
-    private boolean model(NormalizedString piece, TokenSink sink) {
-        return parts.model().tokenize(piece, (id, start, end) ->
-                sink.accept(id, piece.originalStart(start), end > start ? piece.originalEnd(end - 1) : piece.originalStart(start)));
+    private boolean model(NormalizedString piece, TokenSink sink, List<String> values) {
+        return parts.model().tokenize(piece, (id, start, end) -> {
+            if (values != null) {
+                values.add(parts.model() instanceof Unigram u && id == u.unkId() ? piece.slice(start, end).toString() : parts.model().token(id));
+            }
+            int from = start < piece.length() ? piece.originalStart(start) : piece.originalEnd(piece.length() - 1);
+            return sink.accept(id, from, end > start ? piece.originalEnd(end - 1) : from);
+        });
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.tokenlab.hf;
 
 import dev.tokenlab.bpe.RankedMerges;
 import dev.tokenlab.hf.models.Bpe;
+import dev.tokenlab.hf.models.Unigram;
+import dev.tokenlab.hf.models.WordLevel;
 import dev.tokenlab.hf.models.WordPiece;
 import dev.tokenlab.hf.pipeline.ByteLevelAlphabet;
 import dev.tokenlab.hf.pipeline.Model;
@@ -13,6 +15,7 @@ import dev.tokenlab.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Builds the {@code model} of a {@code tokenizer.json}, with the Rust library's required fields and errors. */
 final class Models {
@@ -22,13 +25,20 @@ final class Models {
     private Models() {
     }
 
+    /** The model's type: its {@code type}, or without one what its fields make it (as serde's untagged enum decides). */
+    static String type(JsonObject m) {
+        return m.optionalString("type").orElseGet(() -> m.has("merges") ? "BPE"
+                : m.has("max_input_chars_per_word") ? "WordPiece"
+                : m.get("vocab").orElse(null) instanceof JsonArray || m.has("unk_id") ? "Unigram" : "WordLevel");
+    }
+
     static Model model(JsonObject m, boolean byteLevel) {
-        String type = m.optionalString("type").orElseGet(() -> m.has("merges") ? "BPE"
-                : m.has("max_input_chars_per_word") ? "WordPiece" : m.has("unk_id") ? "Unigram" : "WordLevel");
+        String type = type(m);
         return switch (type) {
             case "BPE" -> bpe(m, byteLevel);
             case "WordPiece" -> wordPiece(m);
-            case "Unigram", "WordLevel" -> throw Components.unsupported(m, "type", "the " + type + " model");
+            case "Unigram" -> unigram(m);
+            case "WordLevel" -> wordLevel(m);
             default -> throw m.error("type", "expected BPE, WordPiece, Unigram or WordLevel, found \"" + type + "\"");
         };
     }
@@ -142,6 +152,46 @@ final class Models {
             throw list.error(r, "Token `" + token + "` out of vocabulary");
         }
         return id;
+    }
+
+    /** {@code vocab} as {@code [[piece, score], …]} (ids are positions), optional {@code unk_id} and {@code byte_fallback}. */
+    private static Unigram unigram(JsonObject m) {
+        if (!m.has("vocab")) {
+            throw m.error("vocab", "Missing vocab");
+        }
+        JsonArray vocab = m.array("vocab");
+        int n = vocab.size();
+        String[] pieces = new String[n];
+        double[] scores = new double[n];
+        for (int id = 0; id < n; id++) {
+            JsonArray entry = vocab.array(id);
+            if (entry.size() != 2) {
+                throw vocab.error(id, "expected [piece, score], found " + entry.size() + " items");
+            }
+            pieces[id] = entry.string(0);
+            scores[id] = entry.number(1);
+        }
+        int unkId = -1;
+        OptionalInt unk = m.optionalInteger("unk_id");
+        if (unk.isPresent()) {
+            unkId = unk.getAsInt();
+            if (unkId < 0) {
+                throw m.error("unk_id", "expected an id (0 or more), found " + unkId);
+            }
+            if (n == 0) {
+                throw m.error("vocab", "the vocabulary is empty but unk_id is set (EmptyVocabulary)");
+            }
+            if (unkId >= n) {
+                throw m.error("unk_id", "unk_id " + unkId + " is not in the vocabulary of " + n + " pieces (UnkIdNotInVocabulary)");
+            }
+        }
+        return new Unigram(pieces, scores, unkId, m.bool("byte_fallback", false));
+    }
+
+    /** {@code vocab} (token → id) and {@code unk_token}, both required; the unknown token need not be in the vocabulary. */
+    private static WordLevel wordLevel(JsonObject m) {
+        String[] spellings = spellings(m);
+        return new WordLevel(spellings, m.string("unk_token"));
     }
 
     private static WordPiece wordPiece(JsonObject m) {

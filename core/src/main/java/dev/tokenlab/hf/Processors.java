@@ -20,8 +20,9 @@ final class Processors {
         return switch (type) {
             case "TemplateProcessing" -> template(p);
             case "BertProcessing" -> new PostProcessor(new int[] {pairId(p, "cls")}, new int[] {pairId(p, "sep")}, false, false);
+            // missing options are false (serde's bool default): a file without trim_offsets trims nothing
             case "RobertaProcessing" -> new PostProcessor(new int[] {pairId(p, "cls")}, new int[] {pairId(p, "sep")},
-                    p.bool("trim_offsets", true), p.bool("add_prefix_space", true));
+                    p.bool("trim_offsets", false), p.bool("add_prefix_space", false));
             case "ByteLevel" -> {
                 p.bool("add_prefix_space");
                 yield new PostProcessor(new int[0], new int[0], p.bool("trim_offsets"), p.bool("add_prefix_space"));

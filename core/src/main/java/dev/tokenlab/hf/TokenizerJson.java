@@ -46,15 +46,16 @@ final class TokenizerJson {
             }
         });
         TokenizerConfig config = configJson == null ? TokenizerConfig.NONE : TokenizerConfig.read(JsonReader.parseObject(configJson, configSource));
-        JsonValue normalizerJson = root.get("normalizer").orElse(null);
         JsonValue preJson = root.get("pre_tokenizer").orElse(null);
-        boolean byteLevel = Components.isByteLevel(normalizerJson) || Components.isByteLevel(preJson);
-        if (Components.isByteLevel(normalizerJson)) {
-            throw Components.unsupported((JsonObject) normalizerJson, "type", "a ByteLevel normalizer");
-        }
+        JsonValue normalizerJson = root.get("normalizer").orElse(null);
+        // A ByteLevel pre-tokenizer writes pieces in GPT-2's alphabet; a BPE model reads the bytes instead
+        // (the same lookups, no mapped text). A ByteLevel normalizer maps for real: the model then sees
+        // GPT-2 characters as ordinary characters, as in Rust.
+        JsonObject modelJson = root.object("model");
+        boolean bytesToModel = Components.isByteLevel(preJson) && Models.type(modelJson).equals("BPE");
         Normalizer normalizer = root.optionalObject("normalizer").map(Components::normalizer).orElse(null);
-        PreTokenizer preTokenizer = root.optionalObject("pre_tokenizer").map(Components::preTokenizer).orElse(null);
-        Model model = Models.model(root.object("model"), byteLevel);
+        PreTokenizer preTokenizer = root.optionalObject("pre_tokenizer").map(p -> Components.preTokenizer(p, !bytesToModel)).orElse(null);
+        Model model = Models.model(modelJson, bytesToModel);
         Decoder decoder = root.optionalObject("decoder").map(Components::decoder).orElse(null);
 
         // Added tokens: ids as the Rust library assigns them (the JSON id is not used), special ones first in matching.
@@ -80,6 +81,11 @@ final class TokenizerJson {
             if (content.isEmpty()) {
                 continue;
             }
+            String pattern = content;
+            if (isNormalized && normalizer != null) {
+                NormalizedString s = NormalizedString.of(content, 0, content.length());
+                pattern = normalizer.normalize(s).toString();
+            }
             Integer id = addedByContent.get(content);
             if (id == null) {
                 OptionalInt inModel = model.id(content);
@@ -92,15 +98,11 @@ final class TokenizerJson {
                 }
                 maxAdded = Math.max(maxAdded, id);
                 addedByContent.put(content, id);
-                addedById.put(id, content);
             }
+            // the Rust library's id → token map holds a normalized token's normalized content: decoding gives that
+            addedById.put(id, pattern);
             if (special) {
                 specials.putIfAbsent(content, id);
-            }
-            String pattern = content;
-            if (isNormalized && normalizer != null) {
-                NormalizedString s = NormalizedString.of(content, 0, content.length());
-                pattern = normalizer.normalize(s).toString();
             }
             AddedTokenMatcher.Token token = new AddedTokenMatcher.Token(pattern, id, special, singleWord, lstrip, rstrip);
             (isNormalized ? (special ? normalized : normalizedOthers) : (special ? raw : rawOthers)).add(token);

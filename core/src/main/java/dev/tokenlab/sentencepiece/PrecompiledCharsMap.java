@@ -14,7 +14,7 @@ import java.util.Arrays;
  * match, and {@code (unit >>> 10) << ((unit & 0x200) >>> 6)} is the offset to the children. Every
  * index is checked, so a damaged map finds no rule instead of failing. Immutable and thread-safe.
  */
-final class PrecompiledCharsMap {
+public final class PrecompiledCharsMap {
     private final int[] units;
     private final byte[] replacements;
 
@@ -24,7 +24,7 @@ final class PrecompiledCharsMap {
     }
 
     /** Decodes the blob, or fails as the C++ library does ("Blob for normalization rule is broken."). */
-    static PrecompiledCharsMap decode(byte[] blob, String source) {
+    public static PrecompiledCharsMap decode(byte[] blob, String source) {
         if (blob.length <= 4) {
             throw new TokenizerFormatException(source, "precompiled_charsmap is " + blob.length
                     + " bytes; expected a 4-byte trie size and the trie");
@@ -123,5 +123,42 @@ final class PrecompiledCharsMap {
             i++;
         }
         return i;
+    }
+
+    /**
+     * The shortest rule whose source is a prefix of {@code in[from, to)}, as the Rust
+     * {@code spm_precompiled} crate takes it (the first result of its common prefix search, which stops
+     * at a NUL byte).
+     *
+     * @return the replacement, or null when no rule matches
+     */
+    public String shortestMatch(byte[] in, int from, int to) {
+        int[] u = units;
+        int n = u.length;
+        int nodePos = offset(u[0]);
+        for (int i = from; i < to; i++) {
+            int label = in[i] & 0xFF;
+            if (label == 0) {
+                return null;
+            }
+            nodePos ^= label;
+            if (nodePos < 0 || nodePos >= n) {
+                return null;
+            }
+            int unit = u[nodePos];
+            if ((unit & 0x800000FF) != label) {
+                return null;
+            }
+            nodePos ^= offset(unit);
+            if (((unit >>> 8) & 1) == 1) {
+                if (nodePos < 0 || nodePos >= n) {
+                    return null;
+                }
+                int value = u[nodePos] & 0x7FFFFFFF;
+                int end = replacementEnd(value);
+                return value >= replacements.length ? "" : new String(replacements, value, end - value, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -37,7 +37,6 @@ interface Segmenter {
         int[] ints4 = new int[0];
         int[] ints5 = new int[0];
         int[] ints6 = new int[0];
-        float[] floats = new float[0];
         double[] doubles1 = new double[0];
         double[] doubles2 = new double[0];
         long[] heap = new long[0];

@@ -49,6 +49,7 @@ final class UnigramSegmenter implements Segmenter {
     /** Ids above this do not fit beside a length in a cached piece. */
     private static final int MAX_PACKED_ID = Integer.MAX_VALUE >>> 8;
     private final UnigramWordCache cache = new UnigramWordCache();
+    private final UnigramViterbi lattice;
 
     UnigramSegmenter(SentencePieceModel model) {
         int n = model.size();
@@ -75,6 +76,11 @@ final class UnigramSegmenter implements Segmenter {
         this.unkScore = min - UNK_PENALTY;
         this.unkId = model.unkId();
         this.words = wordMode(model);
+        double[] latticeScores = new double[n];
+        for (int id = 0; id < n; id++) {
+            latticeScores[id] = pieceScore(id, model.pieceBytesUnsafe(id).length);
+        }
+        this.lattice = new UnigramViterbi(trie, latticeScores, skip, unkScore, unkId, true);
     }
 
     /**
@@ -264,66 +270,12 @@ final class UnigramSegmenter implements Segmenter {
     }
 
     /**
-     * The C++ {@code EncodeOptimized} loop over {@code b[from, to)}, the best score at {@code from}
-     * being {@code base}; appends the best path's pieces and returns the best score at {@code to}.
+     * The C++ {@code EncodeOptimized} loop over {@code b[from, to)} ({@link UnigramViterbi} with float
+     * sums), the best score at {@code from} being {@code base}; appends the best path's pieces and
+     * returns the best score at {@code to}.
      */
     private float viterbi(byte[] b, int from, int to, float base, Segmentation out, Scratch s) {
-        int n = to - from;
-        float[] best = s.floats = s.floats.length > n ? s.floats : new float[n + 1 + (n >> 1)];
-        int[] startsAt = s.ints1 = Scratch.ensure(s.ints1, n + 1);
-        int[] bestId = s.ints2 = Scratch.ensure(s.ints2, n + 1);
-        Arrays.fill(startsAt, 0, n + 1, -1);
-        best[0] = base;
-        int pos = 0;
-        while (pos < n) {
-            float tillHere = best[pos];
-            boolean hasSingle = false;
-            int mblen = Math.min(Normalizer.oneCharLen(b[from + pos] & 0xFF), n - pos);
-            int node = 0;
-            for (int k = pos; k < n; k++) {
-                node = trie.child(node, b[from + k] & 0xFF);
-                if (node == ByteTrie.NONE) {
-                    break;
-                }
-                int id = trie.value(node);
-                if (id < 0 || skip[id]) {
-                    continue;
-                }
-                int length = k + 1 - pos;
-                double candidate = pieceScore(id, length) + tillHere;
-                int end = k + 1;
-                if (startsAt[end] == -1 || candidate > best[end]) {
-                    best[end] = (float) candidate;
-                    startsAt[end] = pos;
-                    bestId[end] = id;
-                }
-                if (!hasSingle && length == mblen) {
-                    hasSingle = true;
-                }
-            }
-            if (!hasSingle) {
-                int end = pos + mblen;
-                float candidate = unkScore + tillHere;
-                if (startsAt[end] == -1 || candidate > best[end]) {
-                    best[end] = candidate;
-                    startsAt[end] = pos;
-                    bestId[end] = unkId;
-                }
-            }
-            pos += mblen;
-        }
-        int first = out.count;
-        int end = n;
-        while (end > 0) {
-            int start = startsAt[end];
-            if (start < 0) {
-                throw new IllegalStateException("no path reaches byte " + end); // every character start is reachable
-            }
-            out.add(from + start, from + end, bestId[end]);
-            end = start;
-        }
-        out.reverse(first);
-        return best[n];
+        return (float) lattice.best(b, from, to, base, out, s);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.tokenlab.hf;
 
 import dev.tokenlab.SpecialTokens;
-import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
@@ -51,35 +50,8 @@ class HfConformanceTest {
     }
 
     private static void edgeCases(String model) {
-        Tokenizer plain = open(model, false);
-        Tokenizer withSpecials = open(model, true);
-        List<String> failures = new ArrayList<>();
-        for (HfGolden.Row row : HfGolden.edgeCases(model)) {
-            int[] ids = plain.encode(row.text());
-            if (!Arrays.equals(row.ids(), ids)) {
-                failures.add(row.name() + ": ids " + Arrays.toString(ids) + ", expected " + Arrays.toString(row.ids()));
-                continue;
-            }
-            if (!Arrays.equals(row.idsWithSpecials(), withSpecials.encode(row.text()))) {
-                failures.add(row.name() + ": with specials " + Arrays.toString(withSpecials.encode(row.text())));
-            }
-            String decoded = plain.decode(ids);
-            if (!row.decode().equals(decoded)) {
-                failures.add(row.name() + ": decode \"" + decoded + "\", expected \"" + row.decode() + "\"");
-            }
-            String offsets = offsets(row.text(), plain.tokenize(row.text()));
-            String expected = Arrays.stream(row.codePointOffsets()).map(o -> o[0] + ":" + o[1]).collect(Collectors.joining(" "));
-            if (!expected.equals(offsets)) {
-                failures.add(row.name() + ": offsets " + offsets + ", expected " + expected);
-            }
-        }
+        List<String> failures = HfGolden.compare(open(model, false), open(model, true), HfGolden.edgeCases(model));
         assertEquals(List.of(), failures, model + ": " + failures.size() + " edge cases differ");
-    }
-
-    /** Spans as code point offsets, as the npm binding reports them. */
-    private static String offsets(String text, List<TokenSpan> spans) {
-        return spans.stream().map(s -> text.codePointCount(0, s.charStart()) + ":" + text.codePointCount(0, s.charEnd()))
-                .collect(Collectors.joining(" "));
     }
 
     private static void random(String model) {

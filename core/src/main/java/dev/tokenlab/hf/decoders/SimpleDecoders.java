@@ -1,6 +1,7 @@
 package dev.tokenlab.hf.decoders;
 
 import dev.tokenlab.hf.pipeline.Decoder;
+import dev.tokenlab.hf.pretokenizers.Finder;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -11,15 +12,33 @@ public final class SimpleDecoders {
     private SimpleDecoders() {
     }
 
-    /** {@code Replace} with a literal pattern: every occurrence in every token; {@code $n} is not expanded. */
-    public static Decoder replace(String pattern, String content) {
+    /**
+     * {@code Replace}: in every token, each match of {@code pattern} (a literal string or a regex;
+     * empty matches too) becomes {@code content}; {@code $n} is not expanded. An empty token stays empty.
+     */
+    public static Decoder replace(Finder pattern, String content, String description) {
         return named(tokens -> {
             List<String> out = new ArrayList<>(tokens.size());
             for (String t : tokens) {
-                out.add(pattern.isEmpty() ? t : t.replace(pattern, content));
+                if (t.isEmpty()) {
+                    out.add(t);
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder(t.length());
+                int[] previous = {0};
+                pattern.findAll(t, (start, end) -> {
+                    sb.append(t, previous[0], start).append(content);
+                    previous[0] = end;
+                });
+                out.add(sb.append(t, previous[0], t.length()).toString());
             }
             return out;
-        }, "Replace(" + pattern + " → " + content + ")");
+        }, "Replace(" + description + " → " + content + ")");
+    }
+
+    /** {@code Replace} with a literal pattern. */
+    public static Decoder replace(String pattern, String content) {
+        return replace(Finder.literal(pattern), content, "\"" + pattern + "\"");
     }
 
     /**

@@ -112,6 +112,9 @@ public final class Bpe implements Model {
                 w.starts[k] = w.symbolStart[w.boundaries[k]];
                 w.ends[k] = w.symbolEnd[w.boundaries[k + 1] - 1];
             }
+            if (!byteLevel) {
+                bytesToCodePoints(piece, w, count);
+            }
         }
         WordCache.Entry entry = cache.put(text, w.ids, w.starts, w.ends, count);
         return emit(entry.ids(), entry.starts(), entry.ends(), out);
@@ -156,7 +159,15 @@ public final class Bpe implements Model {
         return n;
     }
 
-    /** Character symbols, with prefix, suffix, byte fallback and unknown handling. */
+    /**
+     * Character symbols, with prefix, suffix, byte fallback and unknown handling, placed as the Rust
+     * {@code Word} places them: each symbol's range is the running sum of the byte lengths before it
+     * (a character's UTF-8 length, 1 for a byte-fallback token), so a dropped character shifts what
+     * follows and byte-fallback tokens of a prefixed character run past it. An unknown character waits
+     * until the next symbol found in the vocabulary (or the end): byte-fallback tokens do not flush it, so
+     * it lands after them, and with {@code fuse_unk} it fuses with the next unknown across them.
+     * Ranges are bytes here; {@link #bytesToCodePoints} converts them after the merges.
+     */
     private int symbolsOfChars(NormalizedString piece, String text, Work w) {
         int length = piece.length();
         if (ignoreMerges) {
@@ -168,23 +179,73 @@ public final class Bpe implements Model {
         }
         w.ensure(length);
         int n = 0;
+        int pos = 0;
+        int pending = 0;
         for (int i = 0; i < length; i++) {
-            byte[] s = w.spelling(i > 0 ? prefix : null, piece.codePointAt(i), i == length - 1 ? suffix : null);
+            int cp = piece.codePointAt(i);
+            int charBytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            byte[] s = w.spelling(i > 0 ? prefix : null, cp, i == length - 1 ? suffix : null);
             int id = vocab.rank(s, 0, w.spellingLength);
             if (id >= 0) {
-                n = symbol(w, n, id, i, i + 1);
+                if (pending > 0) {
+                    n = symbol(w, n, unkId, pos, pos + pending);
+                    pos += pending;
+                    pending = 0;
+                }
+                n = symbol(w, n, id, pos, pos + charBytes);
+                pos += charBytes;
                 continue;
             }
             if (byteFallback != null && allBytesKnown(s, w.spellingLength)) {
                 w.ensure(n + w.spellingLength);
                 for (int k = 0; k < w.spellingLength; k++) {
-                    n = symbol(w, n, byteFallback[s[k] & 0xFF], i, i + 1);
+                    n = symbol(w, n, byteFallback[s[k] & 0xFF], pos, pos + 1);
+                    pos++;
                 }
                 continue;
             }
-            n = unknown(w, n, i, i + 1);
+            if (unkId < 0) {
+                continue; // no unknown token: the character is dropped
+            }
+            if (pending > 0 && !fuseUnk) {
+                n = symbol(w, n, unkId, pos, pos + pending);
+                pos += pending;
+                pending = 0;
+            }
+            pending += charBytes;
+        }
+        if (pending > 0) {
+            n = symbol(w, n, unkId, pos, pos + pending);
         }
         return n;
+    }
+
+    /**
+     * Byte ranges of the piece's UTF-8 to code point ranges, as the Rust library maps a token's
+     * normalized bytes back: the start is the character holding its first byte, the end follows the
+     * character holding its last byte. A range running past the piece (byte-fallback tokens of a
+     * prefixed character) is clipped to it; the Rust library reports raw byte offsets there.
+     */
+    private static void bytesToCodePoints(NormalizedString piece, Work w, int count) {
+        int length = piece.length();
+        int[] cpOfByte = new int[length * 4 + 1];
+        int total = 0;
+        for (int i = 0; i < length; i++) {
+            int cp = piece.codePointAt(i);
+            int charBytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            for (int k = 0; k < charBytes; k++) {
+                cpOfByte[total++] = i;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int bs = w.starts[k];
+            int be = w.ends[k];
+            w.starts[k] = bs < total ? cpOfByte[bs] : length;
+            w.ends[k] = be - 1 < total ? cpOfByte[be - 1] + 1 : length;
+            if (w.ends[k] < w.starts[k]) {
+                w.ends[k] = w.starts[k];
+            }
+        }
     }
 
     private static int symbol(Work w, int n, int id, int start, int end) {

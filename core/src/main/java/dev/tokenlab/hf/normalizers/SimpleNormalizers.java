@@ -3,14 +3,17 @@ package dev.tokenlab.hf.normalizers;
 import dev.tokenlab.hf.pipeline.NormalizedString;
 import dev.tokenlab.hf.pipeline.Normalizer;
 import dev.tokenlab.hf.unicode.GeneralCategories;
+import dev.tokenlab.hf.pretokenizers.ByteLevel;
+import dev.tokenlab.hf.pretokenizers.Finder;
 import dev.tokenlab.pretokenize.UnicodeCategories;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * The small normalizers of a {@code tokenizer.json}: Prepend, Replace (literal), Lowercase, Strip,
- * StripAccents, Sequence.
+ * The small normalizers of a {@code tokenizer.json}: Prepend, Replace (literal or regex), Nmt,
+ * ByteLevel, Lowercase, Strip, StripAccents, Sequence.
  */
 public final class SimpleNormalizers {
     private SimpleNormalizers() {
@@ -23,55 +26,81 @@ public final class SimpleNormalizers {
     }
 
     /**
-     * {@code Replace} with a literal pattern: non-overlapping occurrences, left to right; the replacement
-     * stands for the last character of what it replaces ({@code $n} is not expanded).
+     * {@code Replace}: the non-overlapping matches of {@code pattern} (a literal string or a regex),
+     * left to right, replaced by {@code content} ({@code $n} is not expanded). The replacement stands
+     * for the last character of what it replaces; an empty match inserts it, standing for the
+     * character before (at the very start, the empty range where the input stretch starts); an empty
+     * content deletes.
      */
-    public static Normalizer replace(String pattern, String content) {
-        int[] needle = pattern.codePoints().toArray();
+    public static Normalizer replace(Finder pattern, String content, String description) {
         return named(text -> {
-            if (needle.length == 0) {
-                return replaceEmpty(text, content);
+            if (text.isEmpty()) {
+                return text;
             }
-            NormalizedString.Builder out = null;
+            String s = text.toString();
+            List<int[]> matches = new ArrayList<>();
+            pattern.findAll(s, (start, end) -> matches.add(new int[] {start, end}));
+            if (matches.isEmpty()) {
+                return text;
+            }
+            NormalizedString.Builder out = text.edit();
+            int utf16 = 0;
+            int cp = 0;
             int copied = 0;
-            int n = text.length();
-            for (int i = 0; i + needle.length <= n; ) {
-                if (matches(text, i, needle)) {
-                    if (out == null) {
-                        out = text.edit();
-                    }
-                    out.keep(copied, i);
-                    out.put(content, i + needle.length - 1);
-                    i += needle.length;
-                    copied = i;
+            for (int[] m : matches) {
+                cp += s.codePointCount(utf16, m[0]);
+                int i = cp;
+                cp += s.codePointCount(m[0], m[1]);
+                int j = cp;
+                utf16 = m[1];
+                out.keep(copied, i);
+                if (j > i) {
+                    out.put(content, j - 1);
+                } else if (i > 0) {
+                    out.put(content, i - 1);
                 } else {
-                    i++;
+                    int at = text.base();
+                    content.codePoints().forEach(c -> out.putRange(c, at, at));
+                }
+                copied = j;
+            }
+            return out.keep(copied, text.length()).build();
+        }, "Replace(" + description + " → " + content + ")");
+    }
+
+    /** {@code Replace} with a literal pattern. */
+    public static Normalizer replace(String pattern, String content) {
+        return replace(Finder.literal(pattern), content, pattern);
+    }
+
+    /**
+     * {@code Nmt}: removes the control characters U+0001..0008, 000B, 000E..001F, 007F, 008F, 009F and
+     * turns tab, line feed, form feed, carriage return, U+1680, U+200B..200F, U+2028, U+2029, U+2581,
+     * U+FEFF and U+FFFD into a space.
+     */
+    public static Normalizer nmt() {
+        return named(text -> {
+            NormalizedString.Builder out = null;
+            for (int i = 0; i < text.length(); i++) {
+                int cp = text.codePointAt(i);
+                boolean remove = cp >= 0x01 && cp <= 0x08 || cp == 0x0B || cp >= 0x0E && cp <= 0x1F || cp == 0x7F || cp == 0x8F
+                        || cp == 0x9F;
+                boolean space = cp == 0x09 || cp == 0x0A || cp == 0x0C || cp == 0x0D || cp == 0x1680 || cp >= 0x200B && cp <= 0x200F
+                        || cp == 0x2028 || cp == 0x2029 || cp == 0x2581 || cp == 0xFEFF || cp == 0xFFFD;
+                if ((remove || space) && out == null) {
+                    out = text.edit().keep(0, i);
+                }
+                if (out != null && !remove) {
+                    out.put(space ? ' ' : cp, i);
                 }
             }
-            return out == null ? text : out.keep(copied, n).build();
-        }, "Replace(" + pattern + " → " + content + ")");
+            return out == null ? text : out.build();
+        }, "Nmt");
     }
 
-    private static NormalizedString replaceEmpty(NormalizedString text, String content) {
-        // An empty pattern matches before every character and at the end; an insertion at the end stands for the last character.
-        if (text.isEmpty()) {
-            return text;
-        }
-        NormalizedString.Builder out = text.edit();
-        for (int i = 0; i < text.length(); i++) {
-            out.put(content, i);
-            out.keep(i);
-        }
-        return out.put(content, text.length() - 1).build();
-    }
-
-    private static boolean matches(NormalizedString text, int at, int[] needle) {
-        for (int k = 0; k < needle.length; k++) {
-            if (text.codePointAt(at + k) != needle[k]) {
-                return false;
-            }
-        }
-        return true;
+    /** {@code ByteLevel}: each character's UTF-8 bytes written in GPT-2's alphabet, each standing for the whole character. */
+    public static Normalizer byteLevel() {
+        return named(ByteLevel::mapBytes, "ByteLevel");
     }
 
     /**

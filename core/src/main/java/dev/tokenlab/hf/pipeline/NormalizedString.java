@@ -19,13 +19,16 @@ public final class NormalizedString {
     private final int[] ends;
     private final int from;
     private final int to;
+    /** Where the input stretch this string was made from starts (UTF-16): what the Rust library's (0, 0) alignment means. */
+    private final int base;
 
-    private NormalizedString(int[] codePoints, int[] starts, int[] ends, int from, int to) {
+    private NormalizedString(int[] codePoints, int[] starts, int[] ends, int from, int to, int base) {
         this.codePoints = codePoints;
         this.starts = starts;
         this.ends = ends;
         this.from = from;
         this.to = to;
+        this.base = base;
     }
 
     /** {@code text[from, to)} as it is, each code point aligned to itself (lone surrogates are code points too). */
@@ -49,7 +52,7 @@ public final class NormalizedString {
             n++;
             i += width;
         }
-        return new NormalizedString(cps, starts, ends, 0, n);
+        return new NormalizedString(cps, starts, ends, 0, n, from);
     }
 
     /** Number of code points. */
@@ -77,12 +80,46 @@ public final class NormalizedString {
         return ends[from + i];
     }
 
+    /** Where the input stretch this string was made from starts (UTF-16 offset). */
+    public int base() {
+        return base;
+    }
+
+    /**
+     * Applies a list of Rust-style changes from the start, as {@code NormalizedString::transform} does:
+     * each {@code (codePoint, change)} with {@code change <= 0} takes the range of the next source code
+     * point and then drops {@code -change} more; with {@code change > 0} it is inserted and takes the range
+     * of the source code point before (at the very start, the empty range at {@link #base()}). Source
+     * code points left over are dropped.
+     */
+    public NormalizedString transform(int[] codePoints, int[] changes, int count) {
+        Builder out = edit();
+        int cursor = 0;
+        for (int k = 0; k < count; k++) {
+            int change = changes[k];
+            if (change > 0) {
+                if (cursor == 0) {
+                    out.putRange(codePoints[k], base, base);
+                } else {
+                    out.put(codePoints[k], cursor - 1);
+                }
+                continue;
+            }
+            if (cursor >= length()) {
+                throw new IllegalStateException("a change replaces code point " + cursor + " of " + length());
+            }
+            out.put(codePoints[k], cursor);
+            cursor += 1 - change;
+        }
+        return out.build();
+    }
+
     /** The code points {@code [start, end)}, sharing this string's arrays. */
     public NormalizedString slice(int start, int end) {
         if (start < 0 || end > length() || start > end) {
             throw new IndexOutOfBoundsException("slice " + start + ".." + end + " of " + length());
         }
-        return start == 0 && end == length() ? this : new NormalizedString(codePoints, starts, ends, from + start, from + end);
+        return start == 0 && end == length() ? this : new NormalizedString(codePoints, starts, ends, from + start, from + end, base);
     }
 
     /** The text, as a Java string. */
@@ -163,6 +200,24 @@ public final class NormalizedString {
             return this;
         }
 
+        /**
+         * Writes {@code codePoint} covering the original range {@code [originalStart, originalEnd)} (UTF-16
+         * offsets), for an edit whose result stands for several source code points, or for none.
+         */
+        public Builder putRange(int codePoint, int originalStart, int originalEnd) {
+            if (n == cps.length) {
+                int capacity = n * 2;
+                cps = Arrays.copyOf(cps, capacity);
+                starts = Arrays.copyOf(starts, capacity);
+                ends = Arrays.copyOf(ends, capacity);
+            }
+            cps[n] = codePoint;
+            starts[n] = originalStart;
+            ends[n] = originalEnd;
+            n++;
+            return this;
+        }
+
         /** Writes every code point of {@code text}, each standing for source code point {@code i}. */
         public Builder put(String text, int i) {
             for (int k = 0; k < text.length(); ) {
@@ -180,7 +235,7 @@ public final class NormalizedString {
 
         /** The edited string. */
         public NormalizedString build() {
-            return new NormalizedString(cps, starts, ends, 0, n);
+            return new NormalizedString(cps, starts, ends, 0, n, source.base);
         }
     }
 }

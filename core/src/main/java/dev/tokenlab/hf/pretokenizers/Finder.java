@@ -2,7 +2,9 @@ package dev.tokenlab.hf.pretokenizers;
 
 /**
  * Finds the non-overlapping matches of a {@code Split} pattern in a text, left to right, as the Rust
- * library's {@code find_iter} gives them (after an empty match the search moves on by one code point).
+ * library's {@code find_iter} gives them: after an empty match the search moves on by one code point,
+ * and an empty match where the previous match ended is not taken ({@code x*} on {@code axxb} matches
+ * at 0, 1..3 and 4, not at 3).
  * Immutable and thread-safe.
  */
 public interface Finder {

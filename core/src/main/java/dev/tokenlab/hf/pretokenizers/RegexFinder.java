@@ -21,15 +21,27 @@ public final class RegexFinder implements Finder {
     public void findAll(String text, MatchSink sink) {
         Matcher m = pattern.matcher(text);
         int at = 0;
+        int previousEnd = -1;
         while (at <= text.length() && m.find(at)) {
-            sink.match(m.start(), m.end());
-            if (m.end() == m.start()) {
-                if (m.end() >= text.length()) {
+            int start = m.start();
+            int end = m.end();
+            if (start == end && start == previousEnd) {
+                // an empty match where the previous match ended is not taken (onig's and Rust regex's find_iter)
+                if (start >= text.length()) {
                     break;
                 }
-                at = m.end() + Character.charCount(text.codePointAt(m.end()));
+                at = start + Character.charCount(text.codePointAt(start));
+                continue;
+            }
+            sink.match(start, end);
+            previousEnd = end;
+            if (end == start) {
+                if (end >= text.length()) {
+                    break;
+                }
+                at = end + Character.charCount(text.codePointAt(end));
             } else {
-                at = m.end();
+                at = end;
             }
         }
     }

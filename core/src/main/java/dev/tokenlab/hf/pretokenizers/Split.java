@@ -17,13 +17,24 @@ public final class Split implements PreTokenizer {
     private final SplitBehavior behavior;
     private final boolean invert;
     private final String description;
+    private final String label;
 
     /** A Split; {@code description} names the pattern for people. */
     public Split(Finder finder, SplitBehavior behavior, boolean invert, String description) {
+        this(finder, behavior, invert, description, null);
+    }
+
+    private Split(Finder finder, SplitBehavior behavior, boolean invert, String description, String label) {
         this.finder = finder;
         this.behavior = behavior;
         this.invert = invert;
         this.description = description;
+        this.label = label;
+    }
+
+    /** A Split that another pre-tokenizer is made of, shown to people as {@code label} ({@code Digits}). */
+    public static Split labelled(Finder finder, SplitBehavior behavior, boolean invert, String label) {
+        return new Split(finder, behavior, invert, label, label);
     }
 
     @Override
@@ -58,6 +69,6 @@ public final class Split implements PreTokenizer {
 
     @Override
     public String toString() {
-        return "Split(" + description + ", " + behavior + (invert ? ", inverted" : "") + ")";
+        return label != null ? label : "Split(" + description + ", " + behavior + (invert ? ", inverted" : "") + ")";
     }
 }
