@@ -23,10 +23,10 @@ class ComponentsUnicodeTest {
 
     @Test
     void unicodeScriptsIsBuiltFromItsJson() {
-        PreTokenizer p = Components.preTokenizer(json("{\"type\":\"UnicodeScripts\"}"));
+        PreTokenizer p = Components.preTokenizer(json("{\"type\":\"UnicodeScripts\"}"), false);
         assertInstanceOf(UnicodeScripts.class, p);
         PreTokenizer inSequence = Components.preTokenizer(json(
-                "{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"UnicodeScripts\"},{\"type\":\"BertPreTokenizer\"}]}"));
+                "{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"UnicodeScripts\"},{\"type\":\"BertPreTokenizer\"}]}"), false);
         List<String> out = new ArrayList<>();
         String text = "Привет123,.!мир ab";
         inSequence.split(NormalizedString.of(text, 0, text.length()), piece -> out.add(piece.toString()));

@@ -65,7 +65,6 @@ class HfComponentErrorsTest {
     @ParameterizedTest(name = "pre-tokenizer {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{\"type\":\"Nope\"}|$.pre_tokenizer.type|unknown pre-tokenizer \"Nope\"",
-        "{\"type\":\"UnicodeScripts\"}|$.pre_tokenizer.type|UnicodeScripts pre-tokenizer is not supported by Tokenlab yet",
         "{\"type\":\"Digits\"}|$.pre_tokenizer.individual_digits|found no such key",
         "{\"type\":\"Punctuation\",\"behavior\":null}|$.pre_tokenizer.behavior|expected a string",
         "{\"type\":\"Punctuation\",\"behavior\":\"isolated\"}|$.pre_tokenizer.behavior|expected Removed, Isolated",
@@ -76,7 +75,7 @@ class HfComponentErrorsTest {
         "{\"type\":\"ByteLevel\",\"trim_offsets\":false}|$.pre_tokenizer.add_prefix_space|found no such key",
         "{\"type\":\"Metaspace\",\"replacement\":\"_\",\"add_prefix_space\":false,\"prepend_scheme\":\"always\"}|$.pre_tokenizer.add_prefix_space|does not match",
         "{\"type\":\"Metaspace\",\"replacement\":\"__\"}|$.pre_tokenizer.replacement|expected one character",
-        "{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"Whitespace\"},{\"type\":\"UnicodeScripts\"}]}|$.pre_tokenizer.pretokenizers[1].type|not supported",
+        "{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"Whitespace\"},{\"type\":\"Nope\"}]}|$.pre_tokenizer.pretokenizers[1].type|unknown pre-tokenizer \"Nope\"",
     })
     void preTokenizers(String pre, String path, String words) {
         fails(json(null, pre, WORD_LEVEL, null, null), path, words);
