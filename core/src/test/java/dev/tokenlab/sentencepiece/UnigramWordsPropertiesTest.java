@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * sure) against the same loop over the whole text as one lattice, on texts long enough for the
  * best score to grow coarse: random models full of ties and near-ties, and sentencepiece's test models.
  */
-class UnigramWordsTest {
+class UnigramWordsPropertiesTest {
 
     /** Segments {@code text} both ways (twice word by word: cold cache, then warm) and compares. */
     static void compare(SentencePieceTokenizer t, String text, String what) {

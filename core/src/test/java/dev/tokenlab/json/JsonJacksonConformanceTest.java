@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (overlong forms, encoded surrogates) and a byte order mark, which this reader rejects as
  * serde_json does. Nothing else: whatever Jackson rejects, the reader must reject too.
  */
-class JsonJacksonComparisonTest {
+class JsonJacksonConformanceTest {
     private static final JsonFactory JACKSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(JsonReader.DEFAULT_MAX_DEPTH)

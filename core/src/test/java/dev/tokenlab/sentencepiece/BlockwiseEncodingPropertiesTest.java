@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the normalizer allows), on the shared corpora, on texts full of spaces and unknown characters, and
  * on random Unigram models whose best score grows large (the score carried between blocks matters).
  */
-class BlockwiseEncodingTest {
+class BlockwiseEncodingPropertiesTest {
     private static final int[] BLOCK_SIZES = {1, 5, 64, OrdinaryTextEncoder.BLOCK_BYTES};
 
     private static List<String> spans(SentencePieceTokenizer t, String text) {
@@ -156,14 +156,14 @@ class BlockwiseEncodingTest {
     void unigramScoresCarriedAcrossBlocks() {
         Random random = new Random(20261127);
         for (int m = 0; m < 12; m++) {
-            SentencePieceTokenizer t = UnigramWordsTest.randomModel(random, false);
-            String text = UnigramWordsTest.randomText(random, 3000 + random.nextInt(3000));
+            SentencePieceTokenizer t = UnigramWordsPropertiesTest.randomModel(random, false);
+            String text = UnigramWordsPropertiesTest.randomText(random, 3000 + random.nextInt(3000));
             assertBlocksChangeNothing(Variants.of(t), text, "random model " + m);
         }
     }
 
     @Test
     void modelsWhosePiecesSpanSpacesStayWhole() {
-        assertFalse(UnigramWordsTest.randomModel(new Random(1), true).encodesInBlocks(), "pieces end with ▁");
+        assertFalse(UnigramWordsPropertiesTest.randomModel(new Random(1), true).encodesInBlocks(), "pieces end with ▁");
     }
 }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * testdata/generate/run with tiktoken itself): whitespace runs, contractions, numbers, scripts,
  * letters newer than Java 17's Unicode, emoji sequences, special-token text and lone surrogates.
  */
-class RandomGoldenTest {
+class TiktokenRandomConformanceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"llama3", "cl100k_base", "o200k_base"})

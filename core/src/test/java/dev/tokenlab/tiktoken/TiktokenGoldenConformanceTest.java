@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every edge case of testdata/edge-cases.txt gives exactly the ids tiktoken itself gives
  * (testdata/golden, written by testdata/generate/run), for every bundled tiktoken-style encoding.
  */
-class GoldenFilesTest {
+class TiktokenGoldenConformanceTest {
     private static final List<String> ENCODINGS = List.of("llama3", "cl100k_base", "o200k_base", "p50k_base", "r50k_base");
 
     @Test
