@@ -27,25 +27,24 @@ final class ClassMatcher {
         for (int r = 0; r < set.rangeCount(); r++) {
             int lo = set.lo(r);
             int hi = Math.min(set.hi(r), 0xFFFF);
-            for (int cp = lo; cp <= hi; cp++) {
-                bmp[cp >>> 6] |= 1L << cp;
+            if (lo <= hi) {
+                setBits(bmp, lo, hi);
             }
             if (set.hi(r) > 0xFFFF) {
                 supplementaryRanges++;
             }
         }
-        Map<String, Integer> seen = new HashMap<>();
+        Map<Block, Integer> seen = new HashMap<>();
         long[] out = new long[1024];
         int used = 0;
         for (int b = 0; b < 256; b++) {
-            long[] block = Arrays.copyOfRange(bmp, b * 4, b * 4 + 4);
-            String key = Arrays.toString(block);
-            Integer at = seen.get(key);
+            Block block = new Block(bmp[4 * b], bmp[4 * b + 1], bmp[4 * b + 2], bmp[4 * b + 3]);
+            Integer at = seen.get(block);
             if (at == null) {
                 at = used;
-                System.arraycopy(block, 0, out, used, 4);
+                System.arraycopy(bmp, 4 * b, out, used, 4);
                 used += 4;
-                seen.put(key, at);
+                seen.put(block, at);
             }
             index[b] = (char) (int) at;
         }
@@ -58,6 +57,26 @@ final class ClassMatcher {
                 supplementary[w++] = set.hi(r);
             }
         }
+    }
+
+    private record Block(long w0, long w1, long w2, long w3) {
+    }
+
+    /** Sets bits {@code lo..hi} (inclusive) of a bitmap. */
+    private static void setBits(long[] bits, int lo, int hi) {
+        int first = lo >>> 6;
+        int last = hi >>> 6;
+        long firstMask = -1L << lo;
+        long lastMask = -1L >>> (63 - (hi & 63));
+        if (first == last) {
+            bits[first] |= firstMask & lastMask;
+            return;
+        }
+        bits[first] |= firstMask;
+        for (int w = first + 1; w < last; w++) {
+            bits[w] = -1L;
+        }
+        bits[last] |= lastMask;
     }
 
     boolean contains(int cp) {

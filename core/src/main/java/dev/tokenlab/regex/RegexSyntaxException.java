@@ -20,8 +20,8 @@ public final class RegexSyntaxException extends IllegalArgumentException {
     private final int index;
 
     RegexSyntaxException(String description, String pattern, int index) {
-        super(description + ", at index " + index + " of pattern \"" + printable(pattern) + "\"");
-        this.description = description;
+        super(printable(description) + ", at index " + index + " of pattern \"" + printable(pattern) + "\"");
+        this.description = printable(description);
         this.pattern = pattern;
         this.index = index;
     }
@@ -41,7 +41,7 @@ public final class RegexSyntaxException extends IllegalArgumentException {
         return index;
     }
 
-    /** The pattern on one line: control characters as {@code \n}, {@code \x{..}}. */
+    /** Text on one line and not too long: control characters as {@code \n}, {@code \x{..}}. */
     private static String printable(String pattern) {
         StringBuilder sb = new StringBuilder(pattern.length());
         int shown = Math.min(pattern.length(), 200);

@@ -5,6 +5,7 @@ import dev.tokenlab.pretokenize.UnicodeCategories;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Unicode 16.0 sets behind {@code \p{..}}, {@code \w}, {@code \s} and {@code \d}, built from the
@@ -82,25 +83,25 @@ final class UnicodeSets {
         return sets;
     }
 
-    static CodePointSet letters() {
-        return categories(Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                Character.MODIFIER_LETTER, Character.OTHER_LETTER);
-    }
-
-    static CodePointSet marks() {
-        return categories(Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK);
-    }
-
     /** {@code \d}. */
     static CodePointSet digits() {
         return categories(Character.DECIMAL_DIGIT_NUMBER);
     }
 
+    private static volatile CodePointSet word;
+
     /** {@code \w}: Alphabetic, M, Nd, Pc, Join_Control. */
     static CodePointSet word() {
-        return letters().union(marks())
-                .union(categories(Character.LETTER_NUMBER, Character.DECIMAL_DIGIT_NUMBER, Character.CONNECTOR_PUNCTUATION))
-                .union(ALPHABETIC_SYMBOLS).union(JOIN_CONTROL);
+        CodePointSet w = word;
+        if (w == null) {
+            w = categories(Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK, Character.LETTER_NUMBER,
+                    Character.DECIMAL_DIGIT_NUMBER, Character.CONNECTOR_PUNCTUATION)
+                    .union(ALPHABETIC_SYMBOLS).union(JOIN_CONTROL);
+            word = w;
+        }
+        return w;
     }
 
     private static final Map<String, int[]> GENERAL_CATEGORIES = new HashMap<>();
@@ -192,6 +193,19 @@ final class UnicodeSets {
      */
     static CodePointSet property(String name) {
         String key = name.toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "").replace("-", "");
+        CodePointSet cached = PROPERTIES.get(key);
+        if (cached == null) {
+            cached = lookUp(key);
+            if (cached != null) {
+                PROPERTIES.put(key, cached);
+            }
+        }
+        return cached;
+    }
+
+    private static final Map<String, CodePointSet> PROPERTIES = new ConcurrentHashMap<>();
+
+    private static CodePointSet lookUp(String key) {
         if (key.startsWith("gc=")) {
             key = key.substring(3);
         } else if (key.startsWith("generalcategory=")) {
