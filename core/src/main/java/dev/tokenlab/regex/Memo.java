@@ -102,9 +102,15 @@ final class Memo {
         if (pos - base >= mask + 1) {
             grow(pos - base + 1);
         }
-        for (int r = frontier; r <= pos; r++) {
-            int at = (r & mask) * rowWords;
-            Arrays.fill(bits, at, at + rowWords, 0L);
+        if (rowWords == 1) {
+            for (int r = frontier; r <= pos; r++) {
+                bits[r & mask] = 0L;
+            }
+        } else {
+            for (int r = frontier; r <= pos; r++) {
+                int at = (r & mask) * rowWords;
+                Arrays.fill(bits, at, at + rowWords, 0L);
+            }
         }
         frontier = pos + 1;
     }

@@ -54,6 +54,13 @@ import java.util.Optional;
  *     marked succeeded (a later evaluation that reaches one succeeds at once). A lookbehind must be of
  *     bounded length L; its body is run from each start up to L code points back and must end exactly
  *     at the position, with a memo per evaluation.</li>
+ * <li><b>Memo only when it pays.</b> Most starts need a few steps (a token), where reading and
+ *     writing marks would cost more than it saves; so each start is first searched without the memo
+ *     within a budget of O(m) steps (instructions and code points scanned), and only a start that runs
+ *     out is searched again with it. After such a start, the next ones go straight to the memo, twice as
+ *     many each time it happens again, so hostile text does not pay the budget at every position.
+ *     Without memo the search is plain backtracking: the same first match, since the state graph has no
+ *     cycles (positions never decrease, and empty-checked loops consume before they return).</li>
  * <li><b>Atomic groups and possessive repeats</b> of more than one class push a barrier; at the
  *     group's end the choice points above it are dropped and the states of the path through the group
  *     are marked committed at the group's nesting level. Reaching a committed state again means this
@@ -64,8 +71,9 @@ import java.util.Optional;
  * <h2>Bounds</h2>
  * Let m be the program size (instructions, with bounded repetitions expanded and each bounded
  * one-class repetition counted by its maximum), d the nesting depth of empty-checked loops, a the
- * nesting depth of atomic groups and n the length of the haystack. Each state is expanded at most
- * once per memo (plus once more at each match end), and an expansion costs O(1) amortized: a state
+ * nesting depth of atomic groups and n the length of the haystack. A start's memo-less attempt costs
+ * at most its O(m) budget. With the memo, each state is expanded at most once per memo (plus once more
+ * at each match end), and an expansion costs O(1) amortized: a state
  * without a memo slot has one predecessor state, so it is expanded no more often than that
  * predecessor; a one-class run's scan and give-back steps each mark a new inner state, or are bounded
  * by the repetition's maximum; marking a path on commit or success touches each path state at most
@@ -171,8 +179,13 @@ public final class Regex {
      * @return {@code false} if the sink stopped the search
      */
     public boolean findAll(CharSequence text, int from, int to, MatchSink sink) {
+        return findAll(text, from, to, sink, false);
+    }
+
+    /** {@link #findAll(CharSequence, int, int, MatchSink)}; {@code memoAlways} for tests, see {@link Searcher}. */
+    boolean findAll(CharSequence text, int from, int to, MatchSink sink, boolean memoAlways) {
         Objects.checkFromToIndex(from, to, text.length());
-        Searcher searcher = new Searcher(compiled);
+        Searcher searcher = new Searcher(compiled, memoAlways);
         searcher.reset(text, from, to);
         int pos = from;
         int lastEnd = -1;

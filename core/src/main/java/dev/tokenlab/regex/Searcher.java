@@ -11,7 +11,8 @@ import java.util.Arrays;
  * with a memo slot is marked when first reached; reaching it again is an immediate failure (or, for
  * marks that record more, an immediate success or the failure of an atomic group). {@code k} is the
  * empty-check level: the outermost enclosing empty-checked loop whose current iteration has not
- * consumed anything yet (0: none), which decides where such an iteration's end goes.
+ * consumed anything yet (0: none), which decides where such an iteration's end goes. The pattern's own
+ * program is first run without memo within a step budget at each start (see {@link Regex}).
  */
 final class Searcher {
     private static final int ENTRY = 6;
@@ -32,11 +33,19 @@ final class Searcher {
 
     private static final ClassMatcher WORD = new ClassMatcher(UnicodeSets.word());
 
+    /** What {@link #run} returns when a search without memo runs out of steps. */
+    private static final int OUT_OF_STEPS = -2;
+
     private final Compiler.Compiled compiled;
     private final Program main;
     private final Program[] subs;
     private final Memo mainMemo;
     private final Memo[] subMemos;
+    /** Steps a start position may take without memo before it is searched again with it. */
+    private final int budget;
+    /** How many more starts go straight to the memoized search, and how many the next time. */
+    private int memoOnly;
+    private int backoff = 1;
 
     private CharSequence text;
     private int hayStart;
@@ -50,8 +59,15 @@ final class Searcher {
     private int tp;
 
     Searcher(Compiler.Compiled compiled) {
+        this(compiled, false);
+    }
+
+    /** {@code memoAlways}: skip the first, memo-less attempt at each start (tests use it to check both paths). */
+    Searcher(Compiler.Compiled compiled, boolean memoAlways) {
         this.compiled = compiled;
         this.main = compiled.main();
+        this.budget = 64 + 4 * main.length();
+        this.memoOnly = memoAlways ? Integer.MAX_VALUE : 0;
         this.subs = compiled.subs();
         this.mainMemo = new Memo(main, 64);
         this.subMemos = new Memo[subs.length];
@@ -93,9 +109,31 @@ final class Searcher {
                     }
                 }
             }
-            int end = run(main, mainMemo, 0, s, -1);
+            // First without memo, within a budget proportional to the pattern (a token needs a few
+            // steps); past it, again with the memo, so the cost per start stays O(pattern) amortized.
+            // After a start that ran out, the next ones go straight to the memo, more of them each time
+            // it happens again (hostile text would otherwise spend the budget at every position).
+            int end = OUT_OF_STEPS;
+            if (memoOnly > 0) {
+                if (memoOnly != Integer.MAX_VALUE) {
+                    memoOnly--;
+                }
+            } else {
+                end = run(main, null, 0, s, -1, budget);
+                if (end == OUT_OF_STEPS) {
+                    backoff = Math.min(backoff * 2, 1 << 16);
+                    memoOnly = backoff;
+                } else {
+                    backoff = 1;
+                }
+            }
+            if (end == OUT_OF_STEPS) {
+                end = run(main, mainMemo, 0, s, -1);
+                if (end >= 0) {
+                    mainMemo.clear(end); // the states on the matching path are not failures
+                }
+            }
             if (end >= 0) {
-                mainMemo.clear(end); // the states on the matching path are not failures
                 return ((long) s << 32) | end;
             }
             if (s >= hayEnd) {
@@ -119,10 +157,20 @@ final class Searcher {
      * order, or -1. {@code target}: when not -1, the match must end exactly there (a lookbehind's body).
      */
     private int run(Program p, Memo memo, int pc, int pos, int target) {
+        return run(p, memo, pc, pos, target, -1);
+    }
+
+    /**
+     * {@link #run(Program, Memo, int, int, int)}, without a memo when {@code memo} is null: then at most
+     * {@code budget} steps (instructions and code points scanned) are taken, and {@link #OUT_OF_STEPS}
+     * is returned when they are not enough.
+     */
+    private int run(Program p, Memo memo, int pc, int pos, int target, int budget) {
         final int limit = hayEnd;
         final int base = sp;
         final int trailBase = tp;
-        final boolean useTrail = p.trail;
+        final boolean memoize = memo != null;
+        final boolean useTrail = memoize && p.trail;
         final boolean lookaround = p != main;
         final int[] op = p.op;
         final int[] A = p.a;
@@ -133,12 +181,19 @@ final class Searcher {
         final ClassMatcher[] classes = p.classes;
         final CharSequence text = this.text;
         int k = 0;
+        int steps = budget;
         loop:
         for (;;) {
             fail:
             {
                 int m = mark[pc];
-                if (m >= 0) {
+                if (!memoize) {
+                    if (--steps < 0) {
+                        sp = base;
+                        tp = trailBase;
+                        return OUT_OF_STEPS;
+                    }
+                } else if (m >= 0) {
                     int v = memo.get(m + k, pos);
                     if (v != 0) {
                         if (v == Memo.SUCCEEDED) {
@@ -263,7 +318,7 @@ final class Searcher {
                             continue loop;
                         }
                         int j = pos;
-                        if (max < 0) {
+                        if (max < 0 && memoize) {
                             // Each inner position is the state (run, j, k = 0); stop at one already known.
                             int frontier = memo.frontier;
                             int slot = m;
@@ -305,7 +360,13 @@ final class Searcher {
                             }
                         } else {
                             int count = 0;
-                            while (count < max && j < limit) {
+                            // Without memo, scanning spends the budget too: a run longer than what is
+                            // left sends this start to the memoized search (which never rescans a run).
+                            int most = max < 0 ? Integer.MAX_VALUE : max;
+                            if (!memoize) {
+                                most = Math.min(most, steps);
+                            }
+                            while (count < most && j < limit) {
                                 int cp = text.charAt(j);
                                 int next = j + 1;
                                 if (cp >= Character.MIN_HIGH_SURROGATE && cp <= Character.MAX_HIGH_SURROGATE && next < limit) {
@@ -320,6 +381,14 @@ final class Searcher {
                                 }
                                 j = next;
                                 count++;
+                            }
+                            if (!memoize) {
+                                steps -= count;
+                                if (steps <= 0) {
+                                    sp = base;
+                                    tp = trailBase;
+                                    return OUT_OF_STEPS;
+                                }
                             }
                             if (mode == Program.GREEDY && j > pos) {
                                 push(E_GREEDY_BOUNDED, pc, pos, j, k);
@@ -337,7 +406,7 @@ final class Searcher {
                         pc++;
                         continue loop;
                     case Program.ATOMIC_END:
-                        commit(p, memo, base);
+                        commit(p, useTrail ? memo : null, base);
                         pc++;
                         continue loop;
                     case Program.MATCH:
@@ -381,7 +450,7 @@ final class Searcher {
                             prev--;
                         }
                         tp = s[e + 5];
-                        if (s[e] == E_GREEDY) {
+                        if (s[e] == E_GREEDY) { // (only pushed with a memo)
                             memo.set(mark[runPc], cur, Memo.FAILED); // (run, cur) is fully explored
                             if (useTrail) {
                                 trail[tp - 1] = prev;
@@ -405,7 +474,12 @@ final class Searcher {
                             int next = nextCodePoint(cur, limit);
                             if (classes[A[runPc]].contains(codePointAt(cur, limit))) {
                                 tp = s[e + 5];
-                                pc = runPc; // continue as the state (run, next, 0): one more taken
+                                if (memoize) {
+                                    pc = runPc; // continue as the state (run, next, 0): one more taken
+                                } else {
+                                    push(E_LAZY, runPc, 0, next, 0);
+                                    pc = runPc + 1;
+                                }
                                 pos = next;
                                 k = 0;
                                 continue loop;
@@ -499,7 +573,7 @@ final class Searcher {
      * The end of an atomic group: drop the choice points inside it, and mark the states of the path
      * through it as committed (if what follows fails, reaching any of them again fails the group).
      */
-    private void commit(Program p, Memo memo, int base) {
+    private void commit(Program p, Memo memo, int base) { // memo: null when the path is not kept
         int e = sp - ENTRY;
         while (e >= base && stack[e] != E_BARRIER) {
             e -= ENTRY;
@@ -507,7 +581,7 @@ final class Searcher {
         if (e < base) {
             throw new IllegalStateException("atomic group without a barrier");
         }
-        if (p.trail) {
+        if (memo != null) {
             markTrail(p, memo, stack[e + 5], Memo.COMMITTED + stack[e + 1] - 1);
         }
         sp = e;

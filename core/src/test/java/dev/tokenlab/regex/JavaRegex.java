@@ -128,6 +128,13 @@ final class JavaRegex {
         return out;
     }
 
+    /** The engine's matches with the memo from the first step (the path long or hostile searches take). */
+    static List<int[]> findAllMemoized(Regex regex, String text) {
+        List<int[]> out = new ArrayList<>();
+        regex.findAll(text, 0, text.length(), (s, e) -> out.add(new int[] {s, e}), true);
+        return out;
+    }
+
     static String show(List<int[]> matches) {
         StringBuilder sb = new StringBuilder("[");
         for (int[] m : matches) {

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Random patterns of the supported subset, on random strings over a small alphabet, find exactly the
- * matches {@code java.util.regex} finds (driven like Rust's {@code find_iter}; see {@link JavaRegex}).
+ * matches {@code java.util.regex} finds (driven like Rust's {@code find_iter}; see {@link JavaRegex}),
+ * both as a search normally runs (memo-less first) and with the memo from the first step.
  * Every character of the alphabet is one Java 17 and Unicode 16.0 classify alike, so the engines can
  * only differ in matching. Patterns Java refuses (a lookbehind it cannot bound) are skipped, and so
  * are texts on which Java backtracks exponentially.
@@ -43,6 +44,8 @@ class RandomPatternsTest {
             assertEquals(JavaRegex.show(expected), JavaRegex.show(actual),
                     () -> "/" + JavaRegex.escape(pattern.ours()) + "/ (Java: /" + JavaRegex.escape(pattern.java())
                             + "/) on \"" + JavaRegex.escape(text) + "\"");
+            assertEquals(JavaRegex.show(expected), JavaRegex.show(JavaRegex.findAllMemoized(ours, text)),
+                    () -> "memoized: /" + JavaRegex.escape(pattern.ours()) + "/ on \"" + JavaRegex.escape(text) + "\"");
         }
     }
 
@@ -79,6 +82,8 @@ class RandomPatternsTest {
             }
             assertEquals(JavaRegex.show(expected), JavaRegex.show(JavaRegex.findAll(ours, text)),
                     () -> "/" + pattern + "/ on \"" + text + "\"");
+            assertEquals(JavaRegex.show(expected), JavaRegex.show(JavaRegex.findAllMemoized(ours, text)),
+                    () -> "memoized: /" + pattern + "/ on \"" + text + "\"");
         }
     }
 

@@ -139,7 +139,11 @@ class RealPatternsTest {
 
     private static void assertSameMatches(Named named, Regex ours, JavaRegex java, String text) {
         List<int[]> expected = java.findAll(text);
-        List<int[]> actual = JavaRegex.findAll(ours, text);
+        assertSameMatches(named, expected, JavaRegex.findAll(ours, text), text, "");
+        assertSameMatches(named, expected, JavaRegex.findAllMemoized(ours, text), text, " (memoized)");
+    }
+
+    private static void assertSameMatches(Named named, List<int[]> expected, List<int[]> actual, String text, String how) {
         if (!JavaRegex.show(expected).equals(JavaRegex.show(actual))) {
             String shown = text.length() > 200 ? "a text of " + text.length() + " chars" : "\"" + JavaRegex.escape(text) + "\"";
             int i = 0;
@@ -149,7 +153,7 @@ class RealPatternsTest {
             }
             assertEquals(JavaRegex.show(expected.subList(i, Math.min(i + 3, expected.size()))),
                     JavaRegex.show(actual.subList(i, Math.min(i + 3, actual.size()))),
-                    named.name() + " on " + shown + ", from match " + i);
+                    named.name() + how + " on " + shown + ", from match " + i);
         }
     }
 
