@@ -18,6 +18,7 @@ final class ClassMatcher {
     private final long[] blocks;
     /** lo, hi pairs of the ranges above U+FFFF. */
     private final int[] supplementary;
+    /** The set matched (for listings and tests). */
     final CodePointSet set;
 
     ClassMatcher(CodePointSet set) {
@@ -59,6 +60,7 @@ final class ClassMatcher {
         }
     }
 
+    /** 256 bits of the BMP bitmap, as a key to share identical blocks. */
     private record Block(long w0, long w1, long w2, long w3) {
     }
 

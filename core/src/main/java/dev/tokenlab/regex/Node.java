@@ -17,6 +17,7 @@ sealed interface Node {
     record Chars(CodePointSet set) implements Node {
     }
 
+    /** The items one after another. */
     record Concat(List<Node> items) implements Node {
     }
 
@@ -36,13 +37,16 @@ sealed interface Node {
     record Atomic(Node body) implements Node {
     }
 
+    /** A zero-width test of the position: an {@link Anchor}. */
     record Assertion(Anchor anchor) implements Node {
     }
 
+    /** How a repetition chooses: as many as possible, as few as possible, or as many and never fewer. */
     enum Greed {
         GREEDY, LAZY, POSSESSIVE
     }
 
+    /** The anchors and boundaries. */
     enum Anchor {
         /** {@code ^}, {@code \A}: the start of the haystack. */
         TEXT_START,

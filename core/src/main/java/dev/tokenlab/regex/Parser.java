@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Meanings where the engines differ: {@code ^} and {@code $} are the start and end of the
  * haystack (Rust's meaning, and tiktoken's; Oniguruma's Ruby syntax would make them line anchors);
  * an inline {@code (?i)} lasts to the end of its group and leaves the alternation's structure alone
- * (Perl and Rust; Oniguruma would make {@code a(?i)b|c} mean {@code a(?i:b|c)}); a {@code {} that
+ * (Perl and Rust; Oniguruma would make {@code a(?i)b|c} mean {@code a(?i:b|c)}); a <code>{</code> that
  * does not start a valid repetition is a literal (Oniguruma, Perl).
  */
 final class Parser {
