@@ -181,7 +181,7 @@ final class Compiler {
     private int emit(int opcode, int x, int y, int z, int w) {
         if (++size[0] > MAX_SIZE) {
             throw new RegexSyntaxException("pattern too large (over " + MAX_SIZE
-                    + " instructions once repetitions are expanded)", pattern, at);
+                    + " instructions, counting every copy of a bounded repetition)", pattern, at);
         }
         if (n == op.length) {
             int cap = n * 2;
@@ -220,18 +220,6 @@ final class Compiler {
         return first.isAll() ? -1 : classOf(first);
     }
 
-    private int guard(List<Node> branches) {
-        CodePointSet.Builder all = new CodePointSet.Builder();
-        for (Node branch : branches) {
-            if (Analysis.nullable(branch)) {
-                return -1;
-            }
-            all.addAll(Analysis.first(branch));
-        }
-        CodePointSet first = all.build();
-        return first.isAll() ? -1 : classOf(first);
-    }
-
     private void compile(Node node) {
         if (node instanceof Empty) {
             return;
@@ -262,11 +250,28 @@ final class Compiler {
         }
     }
 
+    /** Alternations longer than this get no guard for "the rest" (it would cost a class per alternative). */
+    private static final int REST_GUARDS = 64;
+
     private void alternation(List<Node> alternatives) {
+        int count = alternatives.size();
+        // The guard of "every alternative after i", built from the end so a long alternation stays linear.
+        int[] restGuard = new int[count];
+        if (count <= REST_GUARDS) {
+            CodePointSet rest = CodePointSet.EMPTY;
+            boolean nullable = false;
+            for (int i = count - 1; i >= 1; i--) {
+                Node alternative = alternatives.get(i);
+                nullable |= Analysis.nullable(alternative);
+                rest = nullable ? rest : rest.union(Analysis.first(alternative));
+                restGuard[i - 1] = nullable || rest.isAll() ? -1 : classOf(rest);
+            }
+        } else {
+            Arrays.fill(restGuard, -1);
+        }
         List<Integer> toEnd = new ArrayList<>();
-        for (int i = 0; i < alternatives.size() - 1; i++) {
-            int split = emit(Program.SPLIT, 0, 0, guard(alternatives.get(i)),
-                    guard(alternatives.subList(i + 1, alternatives.size())));
+        for (int i = 0; i < count - 1; i++) {
+            int split = emit(Program.SPLIT, 0, 0, guard(alternatives.get(i)), restGuard[i]);
             a[split] = n;
             compile(alternatives.get(i));
             toEnd.add(emit(Program.JMP, 0, 0, 0, 0));

@@ -112,9 +112,9 @@ class RegexSyntaxTest {
                 Arguments.of("(?)", "flag group without flags, at index 0 of pattern \"(?)\""),
                 Arguments.of("[\\A]", "anchor \\A inside a character class, at index 1 of pattern \"[\\A]\""),
                 Arguments.of("a\nb\\1", "backreference \\1 is not supported, at index 3 of pattern \"a\\nb\\1\""),
-                Arguments.of("(?:a{1000}){100}", "pattern too large (over 30000 instructions once repetitions are expanded), "
+                Arguments.of("(?:a{1000}){100}", "pattern too large (over 30000 instructions, counting every copy of a bounded repetition), "
                         + "at index 11 of pattern \"(?:a{1000}){100}\""),
-                Arguments.of("\\p{L}{0,40000}", "pattern too large (over 30000 instructions once repetitions are expanded), "
+                Arguments.of("\\p{L}{0,40000}", "pattern too large (over 30000 instructions, counting every copy of a bounded repetition), "
                         + "at index 5 of pattern \"\\p{L}{0,40000}\""));
     }
 
