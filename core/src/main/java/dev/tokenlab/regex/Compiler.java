@@ -56,9 +56,12 @@ final class Compiler {
         this.size = size;
     }
 
-    /** The compiled pattern: its program, its lookarounds' programs, and facts for the search loop. */
-    record Compiled(Program main, Program[] subs, CodePointSet first, boolean nullable, boolean anchored,
-                    int backReach) {
+    /**
+     * The compiled pattern: its program, its lookarounds' programs, and facts for the search loop: the
+     * code points a match can start with when it cannot be empty (null: any start may match), whether
+     * matches can only start at the haystack's start, and how far lookbehinds reach back, in UTF-16 units.
+     */
+    record Compiled(Program main, Program[] subs, ClassMatcher prefilter, boolean anchored, int backReach) {
     }
 
     static Compiled compile(String pattern) {
@@ -72,9 +75,9 @@ final class Compiler {
                 backReach = (int) Math.min(Integer.MAX_VALUE / 4, backReach + 2L * p.maxLength);
             }
         }
-        boolean nullable = Analysis.nullable(root);
-        CodePointSet first = nullable ? null : Analysis.first(root);
-        return new Compiled(main, subs.toArray(new Program[0]), first, nullable, anchored(root), backReach);
+        CodePointSet first = Analysis.nullable(root) ? CodePointSet.ALL : Analysis.first(root);
+        ClassMatcher prefilter = first.isAll() ? null : new ClassMatcher(first);
+        return new Compiled(main, subs.toArray(new Program[0]), prefilter, anchored(root), backReach);
     }
 
     /** Whether every match must start at the start of the haystack. */

@@ -85,8 +85,7 @@ final class Searcher {
      * The leftmost-first match starting at or after {@code start}, as {@code start << 32 | end}, or -1.
      */
     long search(int start) {
-        CodePointSet first = compiled.first();
-        ClassMatcher prefilter = first == null || first.isAll() ? null : firstMatcher();
+        ClassMatcher prefilter = compiled.prefilter();
         int s = start;
         while (true) {
             if (compiled.anchored() && s > hayStart) {
@@ -101,7 +100,7 @@ final class Searcher {
                 }
             }
             mainMemo.advance(s);
-            if (compiled.backReach() >= 0) {
+            if (subMemos.length > 0) {
                 int subBase = (int) Math.max(hayStart, (long) s - compiled.backReach());
                 for (int i = 0; i < subMemos.length; i++) {
                     if (subMemos[i] != null && !subs[i].behind) {
@@ -141,15 +140,6 @@ final class Searcher {
             }
             s = nextCodePoint(s, hayEnd);
         }
-    }
-
-    private ClassMatcher prefilter;
-
-    private ClassMatcher firstMatcher() {
-        if (prefilter == null) {
-            prefilter = new ClassMatcher(compiled.first());
-        }
-        return prefilter;
     }
 
     /**
