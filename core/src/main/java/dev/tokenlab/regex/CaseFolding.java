@@ -103,6 +103,20 @@ final class CaseFolding {
     /** {@code set} with every code point that folds together with one of its members. */
     static CodePointSet close(CodePointSet set) {
         CodePointSet.Builder b = new CodePointSet.Builder().addAll(set);
+        long members = 0;
+        for (int r = 0; r < set.rangeCount() && members <= 64; r++) {
+            members += set.hi(r) - set.lo(r) + 1L;
+        }
+        if (members <= 64) { // a literal or a small class: look its members up
+            for (int r = 0; r < set.rangeCount(); r++) {
+                for (int cp = set.lo(r); cp <= set.hi(r); cp++) {
+                    for (int other : orbit(cp)) {
+                        b.add(other);
+                    }
+                }
+            }
+            return b.build();
+        }
         boolean added = false;
         for (int o = 0; o < ORBITS.length; o += ORBITS[o] + 1) {
             int size = ORBITS[o];
