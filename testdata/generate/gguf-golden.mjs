@@ -113,6 +113,13 @@ function packageVersion(name) {
   const file = join(here, 'node_modules', name, 'package.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : null;
 }
+if (process.platform !== 'linux' || process.arch !== 'x64') {
+  // The goldens are llama.cpp's as node-llama-cpp's linux-x64 binary builds it; another binary may well agree,
+  // but it is not the one the files name.
+  if (process.env.CI === 'true') fail(`the llama.cpp goldens come from the linux-x64 binary; this is ${process.platform}-${process.arch}`);
+  console.log(`gguf-golden: ${process.platform}-${process.arch}, not linux-x64; llama.cpp golden files not regenerated`);
+  process.exit(0);
+}
 for (const name of ['node-llama-cpp', '@node-llama-cpp/linux-x64']) {
   const v = packageVersion(name);
   if (v !== VERSION) fail(`node_modules/${name} is ${v ?? 'missing'}, expected ${VERSION} (run ./run)`);
