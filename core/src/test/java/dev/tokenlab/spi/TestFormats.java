@@ -1,6 +1,7 @@
 package dev.tokenlab.spi;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerFormatException;
 import dev.tokenlab.TokenizerNotFoundException;
 import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
@@ -46,7 +47,12 @@ public final class TestFormats {
         public Tokenizer load(ModelSource source, TokenizerOptions options) {
             byte[] bytes = source.readAll();
             String name = new String(bytes, MAGIC.length, bytes.length - MAGIC.length, StandardCharsets.US_ASCII).trim();
-            return Tokenizers.get(name, options);
+            try {
+                return Tokenizers.get(name, options);
+            } catch (TokenizerNotFoundException e) {
+                // A format reports a bad file as a format error, as ModelFormat#load documents.
+                throw new TokenizerFormatException(source.location(), "names no tokenizer Tokenlab knows: " + e.getMessage(), e);
+            }
         }
     }
 
