@@ -6,6 +6,7 @@ import dev.tokenlab.bpe.RankedMergeBpe;
 import dev.tokenlab.bpe.RankedMerges;
 import dev.tokenlab.hf.pipeline.Model;
 import dev.tokenlab.hf.pipeline.NormalizedString;
+import dev.tokenlab.internal.Utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -120,6 +121,12 @@ public final class Bpe implements Model {
         return emit(entry.ids(), entry.starts(), entry.ends(), out);
     }
 
+    /** The UTF-8 of a word, a lone surrogate as U+FFFD's bytes (as the fast path and the Rust library see it). */
+    static byte[] utf8(String text) {
+        byte[] b = new byte[text.length() * 3];
+        return Arrays.copyOf(b, Utf8.encode(text, 0, text.length(), b, 0));
+    }
+
     private static boolean emit(int[] ids, int[] starts, int[] ends, TokenOut out) {
         for (int k = 0; k < ids.length; k++) {
             if (!out.token(ids[k], starts[k], ends[k])) {
@@ -134,7 +141,7 @@ public final class Bpe implements Model {
      * after writing the single token when the whole word is a token and {@code ignore_merges} is on.
      */
     private int symbolsOfBytes(String text, Work w) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = utf8(text);
         int cps = text.codePointCount(0, text.length());
         if (ignoreMerges) {
             int id = vocab.rank(bytes, 0, bytes.length);
@@ -171,7 +178,7 @@ public final class Bpe implements Model {
     private int symbolsOfChars(NormalizedString piece, String text, Work w) {
         int length = piece.length();
         if (ignoreMerges) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = utf8(text);
             int id = vocab.rank(bytes, 0, bytes.length);
             if (id >= 0) {
                 return whole(w, id, length);
@@ -388,7 +395,8 @@ public final class Bpe implements Model {
                 spellingLength = n;
                 return spelling;
             }
-            byte[] s = ((prefix == null ? "" : prefix) + new String(Character.toChars(codePoint)) + (suffix == null ? "" : suffix))
+            int cp = codePoint >= 0xD800 && codePoint <= 0xDFFF ? 0xFFFD : codePoint; // a lone surrogate is looked up as U+FFFD
+            byte[] s = ((prefix == null ? "" : prefix) + new String(Character.toChars(cp)) + (suffix == null ? "" : suffix))
                     .getBytes(StandardCharsets.UTF_8);
             if (spelling.length < s.length + ByteVocabulary.READ_PADDING) {
                 spelling = new byte[s.length + ByteVocabulary.READ_PADDING + 16];
