@@ -30,18 +30,18 @@ import java.util.OptionalInt;
 public final class Bpe implements Model {
     private final String[] spellings;
     private final Map<String, Integer> idsBySpelling;
-    private final ByteVocabulary vocab;
-    private final RankedMerges merges;
-    private final boolean byteLevel;
-    private final boolean ignoreMerges;
-    private final boolean fuseUnk;
-    private final int unkId;
-    private final String prefix;
-    private final String suffix;
+    final ByteVocabulary vocab;
+    final RankedMerges merges;
+    final boolean byteLevel;
+    final boolean ignoreMerges;
+    final boolean fuseUnk;
+    final int unkId;
+    final String prefix;
+    final String suffix;
     /** Id of {@code <0xNN>} for each byte, or -1; null without byte fallback. */
-    private final int[] byteFallback;
+    final int[] byteFallback;
     /** Id of each byte's GPT-2 character (byte-level vocabularies), or -1. */
-    private final int[] byteIds = new int[256];
+    final int[] byteIds = new int[256];
     private final int entries;
     private final WordCache cache = new WordCache();
     private final ThreadLocal<Work> work;
@@ -114,7 +114,7 @@ public final class Bpe implements Model {
                 w.ends[k] = w.symbolEnd[w.boundaries[k + 1] - 1];
             }
             if (!byteLevel) {
-                bytesToCodePoints(piece, w, count);
+                bytesToCodePoints(piece, w.starts, w.ends, count);
             }
         }
         WordCache.Entry entry = cache.put(text, w.ids, w.starts, w.ends, count);
@@ -233,7 +233,7 @@ public final class Bpe implements Model {
      * character holding its last byte. A range running past the piece (byte-fallback tokens of a
      * prefixed character) is clipped to it; the Rust library reports raw byte offsets there.
      */
-    private static void bytesToCodePoints(NormalizedString piece, Work w, int count) {
+    static void bytesToCodePoints(NormalizedString piece, int[] starts, int[] ends, int count) {
         int length = piece.length();
         int[] cpOfByte = new int[length * 4 + 1];
         int total = 0;
@@ -245,12 +245,12 @@ public final class Bpe implements Model {
             }
         }
         for (int k = 0; k < count; k++) {
-            int bs = w.starts[k];
-            int be = w.ends[k];
-            w.starts[k] = bs < total ? cpOfByte[bs] : length;
-            w.ends[k] = be - 1 < total ? cpOfByte[be - 1] + 1 : length;
-            if (w.ends[k] < w.starts[k]) {
-                w.ends[k] = w.starts[k];
+            int bs = starts[k];
+            int be = ends[k];
+            starts[k] = bs < total ? cpOfByte[bs] : length;
+            ends[k] = be - 1 < total ? cpOfByte[be - 1] + 1 : length;
+            if (ends[k] < starts[k]) {
+                ends[k] = starts[k];
             }
         }
     }
@@ -314,6 +314,26 @@ public final class Bpe implements Model {
         return vocab.tokenBytes(id);
     }
 
+    /** The unknown token's id, or -1. */
+    public int unkId() {
+        return unkId;
+    }
+
+    /** The id of the byte-fallback token {@code <0xNN>} of byte {@code b} (0..255), or -1 (always without byte fallback). */
+    public int byteFallbackId(int b) {
+        return byteFallback == null ? -1 : byteFallback[b];
+    }
+
+    /** Whether a word that is itself in the vocabulary is one token, merges or not ({@code ignore_merges}). */
+    public boolean ignoreMerges() {
+        return ignoreMerges;
+    }
+
+    /** The merge list. */
+    public RankedMerges merges() {
+        return merges;
+    }
+
     /** Whether input is looked up byte by byte. */
     public boolean byteLevel() {
         return byteLevel;
@@ -359,7 +379,7 @@ public final class Bpe implements Model {
     }
 
     /** One thread's working arrays. */
-    private static final class Work {
+    static final class Work {
         final RankedMergeBpe bpe;
         int[] ids = new int[64];
         int[] symbolStart = new int[64];
