@@ -58,6 +58,7 @@ final class TraceText {
                     : "unknown → " + spellings(f.tokens(), pieces) + " (" + ids(f.tokens()) + ")");
             case UNUSED -> what + " is piece " + f.id() + ", marked UNUSED: split back → " + bar(f.tokens(), pieces)
                     + " (" + ids(f.tokens()) + ")";
+            case DROPPED -> what + " is no piece, with no byte fallback and no unknown token: left out";
         };
     }
 
