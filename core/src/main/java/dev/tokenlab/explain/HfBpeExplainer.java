@@ -48,9 +48,14 @@ final class HfBpeExplainer implements Explainer {
         if (bpe.byteLevel()) {
             return "byte-level BPE by merge rank: start from the piece's bytes, " + rule;
         }
-        boolean fallback = bpe.byteFallbackId(0) >= 0;
-        return "BPE by merge rank: start from the piece's characters (" + (fallback ? "<0xNN> byte pieces" : "the unknown token")
-                + " for a character not in the vocabulary), " + rule;
+        boolean fallback = false;
+        for (int b = 0; b < 256 && !fallback; b++) {
+            fallback = bpe.byteFallbackId(b) >= 0;
+        }
+        String missing = fallback ? "<0xNN> byte pieces for a character not in the vocabulary"
+                : bpe.unkId() >= 0 ? "the unknown token for a character not in the vocabulary"
+                : "a character not in the vocabulary is left out";
+        return "BPE by merge rank: start from the piece's characters (" + missing + "), " + rule;
     }
 
     @Override
