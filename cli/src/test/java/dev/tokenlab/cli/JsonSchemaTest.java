@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.tokenlab.cli.render.JsonSchemas;
+import dev.tokenlab.hf.HfModels;
 import dev.tokenlab.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,29 @@ class JsonSchemaTest {
         Path unigram = SharedData.require("models/sentencepiece-test/test_model.model");
         conforms("explain", "explain", "Hello 日本", "-m", unigram.toString(), "--format", "json");
         conforms("explain", "explain", "unhappiness", "-m", unigram.toString(), "--format", "json", "--nbest", "3");
+    }
+
+    /** explain on tokenizer.json models: BPE by merge rank (byte-level, characters, added tokens, left-out characters), WordPiece, Unigram. */
+    @Test
+    void explainTokenizerJson() {
+        String llama3 = HfModels.folder("llama3").toString();
+        String mistral = HfModels.folder("mistral").toString();
+        String bert = HfModels.folder("bert").toString();
+        conforms("explain", "explain", "unhappiness", "-m", llama3, "--format", "json");
+        conforms("explain", "explain", "😀 x\n<|eot_id|> Hello world", "-m", llama3, "--format", "json");
+        conforms("explain", "explain", "Hi 🦙 unhappiness", "-m", mistral, "--format", "json");
+        conforms("explain", "explain", "", "-m", mistral, "--format", "json");
+        conforms("explain", "explain", "<b>hi</b> 🦙", "-m", HfModels.folder("gemma3").toString(), "--format", "json");
+        conforms("explain", "explain", "unaffable unhappiness, Héllo ☃x " + "a".repeat(101), "-m", bert, "--format", "json");
+        conforms("explain", "explain", "", "-m", bert, "--format", "json");
+        conforms("explain", "explain", "--levels", "unhappiness 🦙", "-m", bert, "--format", "json");
+        Path synthetic = SharedData.testdata().resolve("hf-synthetic");
+        conforms("explain", "explain", "aé xyz", "-m", synthetic.resolve("bpe-no-unk.json").toString(), "--format", "json");
+        conforms("explain", "explain", "unhappiness is qz <s>", "-m", synthetic.resolve("unigram.json").toString(), "--format", "json");
+        conforms("explain", "explain", "xyé🙂 ab", "-m", synthetic.resolve("unigram-byte-fallback.json").toString(), "--format", "json",
+                "--nbest", "3");
+        conforms("show", "show", "unhappiness 🦙 [UNK]", "-m", String.join(",", llama3, mistral, bert), "--format", "json");
+        conforms("compare", "compare", "unhappiness 🦙 東京", "-m", String.join(",", llama3, mistral, bert), "--format", "json");
     }
 
     @Test

@@ -13,7 +13,11 @@ import java.util.List;
  * ({@code ▁} for spaces), cuts it into words before each {@code ▁} (no piece spans such a cut), starts
  * from characters (and user-defined symbols) and merges the pair whose piece has the
  * {@linkplain MergeOrder#HIGHEST_SCORE highest score}; a part that is no piece then falls back to
- * byte pieces or the unknown piece ({@link Fallback}). Both fit this record.
+ * byte pieces or the unknown piece ({@link Fallback}). Hugging Face {@code tokenizer.json} BPE models
+ * (Llama 3, Qwen, Mistral, Gemma in that form) run the file's pipeline (added tokens, normalizer,
+ * pre-tokenizer), start from bytes (byte-level) or characters (with byte-fallback or unknown symbols
+ * for characters not in the vocabulary) and merge the pair {@linkplain MergeOrder#MERGE_RANK listed
+ * first in the merge list}. All three fit this record.
  *
  * <pre>{@code
  * BpeTrace t = (BpeTrace) Explainers.find(Tokenizers.get("llama3")).orElseThrow().explain("unhappiness");
@@ -48,7 +52,12 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
         /** Byte-level BPE (tiktoken): the pair whose joined bytes have the lowest rank; the leftmost on a tie. */
         LOWEST_RANK("rank"),
         /** SentencePiece BPE: the pair whose joined piece has the highest score; the leftmost on a tie. */
-        HIGHEST_SCORE("score");
+        HIGHEST_SCORE("score"),
+        /**
+         * Hugging Face BPE ({@code tokenizer.json}): only pairs in the merge list merge, the one listed
+         * first (lowest merge rank) first; the leftmost on a tie.
+         */
+        MERGE_RANK("merge rank");
 
         private final String label;
 
@@ -56,7 +65,7 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
             this.label = label;
         }
 
-        /** What {@link Merge#priority()} is: {@code "rank"} or {@code "score"}. */
+        /** What {@link Merge#priority()} is: {@code "rank"}, {@code "score"} or {@code "merge rank"}. */
         public String label() {
             return label;
         }
@@ -70,7 +79,9 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
      * @param left     the left part's bytes
      * @param right    the right part's bytes
      * @param id       the id of the joined part
-     * @param priority what chose this pair: the rank (byte-level BPE, equal to {@code id}) or the piece score
+     * @param priority what chose this pair: the rank (byte-level BPE, equal to {@code id}), the piece
+     *                 score (SentencePiece) or the pair's index in the merge list (merge rank, 0 first;
+     *                 Hugging Face)
      */
     public record Merge(int step, int position, byte[] left, byte[] right, int id, double priority) {
         /** The joined bytes, {@code left} then {@code right}. */
@@ -86,10 +97,14 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
      * One starting symbol of a piece.
      *
      * @param bytes       its bytes: one byte (byte-level BPE), one character or one user-defined symbol
-     *                    (SentencePiece, UTF-8 of the normalized text)
+     *                    (SentencePiece, UTF-8 of the normalized text); Hugging Face BPE: one byte
+     *                    (byte-level), one character (without the continuing-subword prefix or
+     *                    end-of-word suffix its spelling may have), the one byte a byte-fallback
+     *                    {@code <0xNN>} symbol stands for, or the characters an unknown symbol stands for
      * @param id          the token it is on its own: the byte's rank (byte-level BPE), its piece
      *                    (SentencePiece), or the unknown id when no piece is this character (unless it
-     *                    merges, it ends as a {@link Fallback})
+     *                    merges, it ends as a {@link Fallback}); Hugging Face BPE: its token, a
+     *                    {@code <0xNN>} token or the unknown token
      * @param userDefined whether it is a SentencePiece user-defined symbol: matched before characters,
      *                    never merged
      */
@@ -108,19 +123,35 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
      *                   user-defined symbol (SentencePiece)
      * @param merges     every merge, in order
      * @param fallbacks  the parts left after merging that {@code encode} does not emit as they are
-     *                   (SentencePiece only; empty for byte-level BPE): unknown characters and UNUSED pieces
+     *                   (SentencePiece; empty for byte-level BPE): unknown characters and UNUSED pieces.
+     *                   Hugging Face BPE: the characters that start as byte-fallback or unknown symbols,
+     *                   or are left out, before any merge ({@link Fallback#position()} is then an index
+     *                   among the starting symbols)
      * @param tokens     the tokens the piece ends as
      * @param takenWhole true when the whole piece is itself a vocabulary entry and the encoder takes it
-     *                   as one token without merging (tiktoken does, before any merge); the merges are
-     *                   then shown for teaching and end in the same token nearly always. Never for SentencePiece.
+     *                   as one token without merging (tiktoken does, before any merge; Hugging Face BPE
+     *                   with {@code ignore_merges}); the merges are then shown for teaching and end in the
+     *                   same token nearly always. Never for SentencePiece. Always for an added token.
+     * @param source     where the piece comes from: the model, or (Hugging Face) an added token found in
+     *                   the text or the post-processor, which have no symbols and no merges
      */
     public record Piece(String text, int charStart, int charEnd, byte[] bytes, List<Symbol> symbols,
-                        List<Merge> merges, List<Fallback> fallbacks, List<TokenSpan> tokens, boolean takenWhole) {
+                        List<Merge> merges, List<Fallback> fallbacks, List<TokenSpan> tokens, boolean takenWhole,
+                        PieceSource source) {
         public Piece {
             symbols = List.copyOf(symbols);
             merges = List.copyOf(merges);
             fallbacks = List.copyOf(fallbacks);
             tokens = List.copyOf(tokens);
+            if (source == null) {
+                throw new NullPointerException("source");
+            }
+        }
+
+        /** A piece the model tokenized ({@link PieceSource#MODEL}). */
+        public Piece(String text, int charStart, int charEnd, byte[] bytes, List<Symbol> symbols,
+                     List<Merge> merges, List<Fallback> fallbacks, List<TokenSpan> tokens, boolean takenWhole) {
+            this(text, charStart, charEnd, bytes, symbols, merges, fallbacks, tokens, takenWhole, PieceSource.MODEL);
         }
 
         /**

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * How one text became tokens under one tokenizer. What lies between the text and the tokens depends
  * on the algorithm: {@link BpeTrace} lists pieces and merges (byte-level BPE by rank, SentencePiece
- * BPE by piece score); {@link UnigramTrace} gives the best segmentation with its log probability and
- * the next best ones. Every trace ends in the same final tokens as
+ * BPE by piece score, Hugging Face BPE by merge rank); {@link UnigramTrace} gives the best segmentation
+ * with its log probability and the next best ones; {@link WordPieceTrace} the greedy steps of each
+ * word. Every trace ends in the same final tokens as
  * {@link dev.tokenlab.Tokenizer#tokenize(String)}.
  *
  * <pre>{@code

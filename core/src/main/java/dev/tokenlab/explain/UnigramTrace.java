@@ -11,6 +11,15 @@ import java.util.List;
  * characters no piece covers. A Unigram model does not merge: it weighs every way of cutting the
  * text into its pieces at once (Viterbi over the lattice of all pieces found in the text).
  *
+ * <p>Hugging Face {@code tokenizer.json} Unigram models fit the same record with two differences the
+ * file's pipeline makes. The model sees each pre-token (word) on its own, so a segmentation is the
+ * words' segmentations side by side: no piece crosses a word boundary, and the next best ones are the
+ * best combinations of the words' own best and next best. Added tokens (and the post-processor's)
+ * are not in the lattice: they are pieces of every segmentation ({@link Piece#source()}), with score
+ * 0. And the model fuses consecutive unknown pieces into one string before looking it up, so a run of
+ * them is one fallback: the first lists the tokens (the unknown token, or one {@code <0xNN>} token per
+ * byte of the run, each covering the run), the others none.
+ *
  * <pre>{@code
  * UnigramTrace t = (UnigramTrace) Explainers.find(Tokenizers.load(Path.of("test_model.model"))).orElseThrow()
  *         .explain("unhappiness");
@@ -25,7 +34,9 @@ import java.util.List;
  * @param tokenizer    the tokenizer's name
  * @param text         the text explained
  * @param algorithm    the algorithm, in words
- * @param normalized   the normalizer's output, what the pieces cover ({@code "▁unhappiness"})
+ * @param normalized   the normalizer's output, what the pieces cover ({@code "▁unhappiness"}); for a
+ *                     tokenizer.json, the pre-tokens and added tokens joined (text the pre-tokenizer
+ *                     drops, such as the spaces of WhitespaceSplit, is not in it)
  * @param best         the segmentation {@code encode} uses
  * @param alternatives the next best segmentations, highest log probability first; each differs from
  *                     {@code best} and from the others
@@ -47,9 +58,22 @@ public record UnigramTrace(String tokenizer, String text, String algorithm, Stri
      * @param charStart its first UTF-16 index in the input
      * @param charEnd   one past its last UTF-16 index in the input (equal to {@code charStart} for
      *                  text only normalization wrote, such as the dummy prefix {@code ▁})
-     * @param unknown   whether it is a character no piece covers
+     * @param unknown   whether it is a character no piece covers (Hugging Face: whether it has the
+     *                  unknown id, which the unknown piece's own text {@code <unk>} has too)
+     * @param source    the model's piece, or (Hugging Face) an added token or the post-processor's token,
+     *                  in every segmentation, with score 0
      */
-    public record Piece(String text, int id, double score, int charStart, int charEnd, boolean unknown) {
+    public record Piece(String text, int id, double score, int charStart, int charEnd, boolean unknown, PieceSource source) {
+        public Piece {
+            if (source == null) {
+                throw new NullPointerException("source");
+            }
+        }
+
+        /** A piece of the model ({@link PieceSource#MODEL}). */
+        public Piece(String text, int id, double score, int charStart, int charEnd, boolean unknown) {
+            this(text, id, score, charStart, charEnd, unknown, PieceSource.MODEL);
+        }
     }
 
     /**
@@ -57,9 +81,10 @@ public record UnigramTrace(String tokenizer, String text, String algorithm, Stri
      *
      * @param pieces         the pieces, left to right
      * @param logProbability the sum of their scores, left to right as the encoder sums them when it
-     *                       compares segmentations (each partial sum rounded to {@code float}): so the
-     *                       best's is never below an alternative's, and the exact sum differs by float
-     *                       rounding only (about 6e-8 of the sum's magnitude per piece)
+     *                       compares segmentations (SentencePiece: each partial sum rounded to
+     *                       {@code float}; Hugging Face: in {@code double}, word by word, then the words'
+     *                       sums added): so the best's is never below an alternative's, and the exact sum
+     *                       differs by rounding only (about 6e-8 of the sum's magnitude per piece for float)
      */
     public record Segmentation(List<Piece> pieces, double logProbability) {
         public Segmentation {

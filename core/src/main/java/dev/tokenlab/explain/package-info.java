@@ -11,7 +11,13 @@
  *       with its rank or score, the final tokens, and (SentencePiece) the normalized text and the
  *       {@link dev.tokenlab.explain.Fallback}s of text no piece covers. SentencePiece Unigram models give
  *       a {@link dev.tokenlab.explain.UnigramTrace}: the best segmentation with its log probability and
- *       the next best ones. The final tokens are always the ids {@code encode} gives.</li>
+ *       the next best ones. Hugging Face {@code tokenizer.json} models run the file's own pipeline
+ *       (added tokens, normalizer, pre-tokenizer) and give a {@link dev.tokenlab.explain.BpeTrace} by
+ *       {@linkplain dev.tokenlab.explain.BpeTrace.MergeOrder#MERGE_RANK merge rank} (BPE), a
+ *       {@link dev.tokenlab.explain.WordPieceTrace} of greedy longest-match-first steps (BERT) or a
+ *       {@link dev.tokenlab.explain.UnigramTrace} word by word; added tokens are pieces of their own
+ *       ({@link dev.tokenlab.explain.PieceSource}). The final tokens are always the ids {@code encode}
+ *       gives, and the spans {@code tokenize} gives.</li>
  *   <li>{@link dev.tokenlab.explain.Explainers#pieces} gives a {@link dev.tokenlab.explain.PieceView}:
  *       which ids are byte-fallback, unknown or special pieces, and how the vocabulary spells a piece
  *       ({@code ▁Hello}) where it has a spelling of its own.</li>
@@ -20,7 +26,8 @@
  * </ul>
  *
  * <p>Tracing runs beside the encoders, never inside them: {@code TracingBytePairMerger},
- * {@code TracingBpeSegmenter} and {@code UnigramLattice} repeat the encoders' rules with listeners and
- * alternatives the encode path has no use for.
+ * {@code TracingBpeSegmenter}, {@code TracingRankedMergeBpe}, {@code TracingBpe},
+ * {@code TracingWordPiece}, {@code TracingUnigram} and {@code UnigramLattice} repeat the encoders' rules
+ * with listeners and alternatives the encode path has no use for.
  */
 package dev.tokenlab.explain;

@@ -72,6 +72,38 @@ final class DirectByteLevel {
         return going && split(level + 1, text, at[0], to, call);
     }
 
+    /** Receives one piece: the UTF-16 range {@code [start, end)}; returns {@code false} to stop. */
+    @FunctionalInterface
+    interface PieceSink {
+        boolean piece(int start, int end);
+    }
+
+    /**
+     * The pieces {@link #encode} cuts {@code text[from, to)} into, in order, for the teaching views: the
+     * same splits as {@link #split}, without the merging (kept apart so the encode loop has no callback).
+     */
+    boolean pieces(CharSequence text, int from, int to, PieceSink sink) {
+        return pieces(0, text, from, to, sink);
+    }
+
+    private boolean pieces(int level, CharSequence text, int from, int to, PieceSink sink) {
+        if (from >= to) {
+            return true;
+        }
+        if (level == splits.size()) {
+            return sink.piece(from, to);
+        }
+        int[] at = {from};
+        boolean going = splits.get(level).split(text, from, to, (s, e) -> {
+            if (s > at[0] && !pieces(level + 1, text, at[0], s, sink)) {
+                return false;
+            }
+            at[0] = e;
+            return pieces(level + 1, text, s, e, sink);
+        });
+        return going && pieces(level + 1, text, at[0], to, sink);
+    }
+
     private boolean piece(CharSequence text, int start, int end, Call call) {
         int capacity = TiktokenTokenizer.bufferSize(text, start, end);
         if (call.buffer.length < capacity) {

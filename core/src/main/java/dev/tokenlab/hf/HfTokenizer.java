@@ -87,7 +87,50 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
-        encode(text, policy, sink, null);
+        encode(text, policy, sink, null, null);
+    }
+
+    /**
+     * What the teaching views ({@code dev.tokenlab.explain}) see of one {@link #tokenize}: the tokens that
+     * do not come from the model, the normalized text, and each pre-token on its way to the model, which
+     * the observer tokenizes itself (tracing it) in place of the model.
+     */
+    public interface Observer {
+        /** A stretch of the input between raw added tokens, after the normalizer (normalized added tokens still in it). */
+        void normalized(NormalizedString stretch);
+
+        /**
+         * An added token found in the text: its id and the UTF-16 range of the input it takes (stripped
+         * whitespace included).
+         *
+         * @param normalized whether it was found in the normalized text (inside the last stretch told to
+         *                   {@link #normalized}) rather than in the raw input
+         */
+        void added(int id, int start, int end, boolean normalized);
+
+        /** A token the post-processor adds ({@code addSpecialTokens}), at UTF-16 offset {@code at} (0 or the text's end). */
+        void processor(int id, int at);
+
+        /**
+         * One non-empty pre-token for the model: tokenize it as {@code model.tokenize(piece, out)} would,
+         * passing the same tokens to {@code out}.
+         */
+        boolean model(NormalizedString piece, Model model, Model.TokenOut out);
+    }
+
+    /**
+     * {@link #tokenize(String, SpecialTokens)} with {@code observer} told each step and tokenizing the
+     * model's pieces; always the general path (the fast path gives the same tokens, without the steps).
+     * For the teaching views: the result is {@code tokenize}'s exactly when the observer's tokens are the
+     * model's.
+     */
+    public List<TokenSpan> tokenize(String text, SpecialTokens policy, Observer observer) {
+        return spans(text, policy, observer);
+    }
+
+    /** The model: BPE, WordPiece, Unigram or WordLevel (for the teaching views). */
+    public Model model() {
+        return parts.model();
     }
 
     /**
@@ -95,12 +138,15 @@ public final class HfTokenizer implements Tokenizer {
      * matched text of an added token, stripped whitespace included; a model token's spelling, an unknown
      * Unigram piece's text), {@code null} for the post-processor's tokens, for offset trimming.
      */
-    private void encode(CharSequence text, SpecialTokens policy, TokenSink sink, List<String> values) {
+    private void encode(CharSequence text, SpecialTokens policy, TokenSink sink, List<String> values, Observer observer) {
         int length = text.length();
         if (addSpecialTokens) {
             for (int id : parts.post().prefix()) {
                 if (values != null) {
                     values.add(null);
+                }
+                if (observer != null) {
+                    observer.processor(id, 0);
                 }
                 if (!sink.accept(id, 0, 0)) {
                     return;
@@ -109,27 +155,33 @@ public final class HfTokenizer implements Tokenizer {
         }
         List<int[]> added = new ArrayList<>();
         parts.rawAdded().find(text, 0, length, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
-        DirectByteLevel.Call direct = parts.direct() == null || values != null ? null : parts.direct().call(sink);
+        DirectByteLevel.Call direct = parts.direct() == null || values != null || observer != null ? null : parts.direct().call(sink);
         int cursor = 0;
         for (int[] a : added) {
-            if (!ordinary(text, cursor, a[1], policy, sink, direct, values)) {
+            if (!ordinary(text, cursor, a[1], policy, sink, direct, values, observer)) {
                 return;
             }
             if (values != null) {
                 values.add(text.subSequence(a[1], a[2]).toString());
+            }
+            if (observer != null) {
+                observer.added(a[0], a[1], a[2], false);
             }
             if (!sink.accept(a[0], a[1], a[2])) {
                 return;
             }
             cursor = a[2];
         }
-        if (!ordinary(text, cursor, length, policy, sink, direct, values)) {
+        if (!ordinary(text, cursor, length, policy, sink, direct, values, observer)) {
             return;
         }
         if (addSpecialTokens) {
             for (int id : parts.post().suffix()) {
                 if (values != null) {
                     values.add(null);
+                }
+                if (observer != null) {
+                    observer.processor(id, length);
                 }
                 if (!sink.accept(id, length, length)) {
                     return;
@@ -145,12 +197,22 @@ public final class HfTokenizer implements Tokenizer {
      */
     @Override
     public List<TokenSpan> tokenize(String text, SpecialTokens policy) {
+        return spans(text, policy, null);
+    }
+
+    private List<TokenSpan> spans(String text, SpecialTokens policy, Observer observer) {
         if (!parts.post().trimOffsets()) {
-            return Tokenizer.super.tokenize(text, policy);
+            if (observer == null) {
+                return Tokenizer.super.tokenize(text, policy);
+            }
+            List<TokenSpan> spans = new ArrayList<>();
+            encode(text, policy, (id, start, end) -> spans.add(new TokenSpan(id, tokenBytes(id), start, end, isSpecial(id))), null,
+                    observer);
+            return spans;
         }
         List<int[]> tokens = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        encode(text, policy, (id, start, end) -> tokens.add(new int[] {id, start, end}), values);
+        encode(text, policy, (id, start, end) -> tokens.add(new int[] {id, start, end}), values, observer);
         List<TokenSpan> spans = new ArrayList<>(tokens.size());
         int index = 0;
         for (int k = 0; k < tokens.size(); k++) {
@@ -204,19 +266,27 @@ public final class HfTokenizer implements Tokenizer {
 
     /** A stretch between raw added tokens: normalize, cut normalized added tokens, pre-tokenize, tokenize. */
     private boolean ordinary(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink, DirectByteLevel.Call direct,
-                             List<String> values) {
+                             List<String> values, Observer observer) {
         if (from >= to) {
             return true;
         }
         if (direct != null && (!parts.directIfNfc() || isNfc(text, from, to))) {
             return parts.direct().encode(text, from, to, direct);
         }
+        if (observer != null && parts.direct() != null && (!parts.directIfNfc() || isNfc(text, from, to))) {
+            // the fast path's pieces (core's scanners), each through the general model step, for the observer
+            observer.normalized(NormalizedString.of(text, from, to));
+            return parts.direct().pieces(text, from, to, (start, end) -> model(NormalizedString.of(text, start, end), sink, values, observer));
+        }
         NormalizedString normalized = NormalizedString.of(text, from, to);
         if (parts.normalizer() != null) {
             normalized = parts.normalizer().normalize(normalized);
         }
+        if (observer != null) {
+            observer.normalized(normalized);
+        }
         if (parts.normalizedAdded().isEmpty()) {
-            return preTokenize(normalized, sink, values);
+            return preTokenize(normalized, sink, values, observer);
         }
         String s = normalized.toString();
         List<int[]> added = new ArrayList<>();
@@ -226,12 +296,15 @@ public final class HfTokenizer implements Tokenizer {
         for (int[] a : added) {
             int start = cursor + s.codePointCount(utf16, a[1]);
             int end = start + s.codePointCount(a[1], a[2]);
-            if (!preTokenize(normalized.slice(cursor, start), sink, values)) {
+            if (!preTokenize(normalized.slice(cursor, start), sink, values, observer)) {
                 return false;
             }
             if (start < end) {
                 if (values != null) {
                     values.add(s.substring(a[1], a[2]));
+                }
+                if (observer != null) {
+                    observer.added(a[0], normalized.originalStart(start), normalized.originalEnd(end - 1), true);
                 }
                 if (!sink.accept(a[0], normalized.originalStart(start), normalized.originalEnd(end - 1))) {
                     return false;
@@ -240,7 +313,7 @@ public final class HfTokenizer implements Tokenizer {
             cursor = end;
             utf16 = a[2];
         }
-        return preTokenize(normalized.slice(cursor, normalized.length()), sink, values);
+        return preTokenize(normalized.slice(cursor, normalized.length()), sink, values, observer);
     }
 
     /**
@@ -256,30 +329,31 @@ public final class HfTokenizer implements Tokenizer {
         return true;
     }
 
-    private boolean preTokenize(NormalizedString text, TokenSink sink, List<String> values) {
+    private boolean preTokenize(NormalizedString text, TokenSink sink, List<String> values, Observer observer) {
         if (text.isEmpty()) {
             return true;
         }
         if (parts.preTokenizer() == null) {
-            return model(text, sink, values);
+            return model(text, sink, values, observer);
         }
         boolean[] going = {true};
         parts.preTokenizer().split(text, piece -> {
             if (going[0] && !piece.isEmpty()) {
-                going[0] = model(piece, sink, values);
+                going[0] = model(piece, sink, values, observer);
             }
         });
         return going[0];
     }
 
-    private boolean model(NormalizedString piece, TokenSink sink, List<String> values) {
-        return parts.model().tokenize(piece, (id, start, end) -> {
+    private boolean model(NormalizedString piece, TokenSink sink, List<String> values, Observer observer) {
+        Model.TokenOut out = (id, start, end) -> {
             if (values != null) {
                 values.add(parts.model() instanceof Unigram u && id == u.unkId() ? piece.slice(start, end).toString() : parts.model().token(id));
             }
             int from = start < piece.length() ? piece.originalStart(start) : piece.originalEnd(piece.length() - 1);
             return sink.accept(id, from, end > start ? piece.originalEnd(end - 1) : from);
-        });
+        };
+        return observer == null ? parts.model().tokenize(piece, out) : observer.model(piece, parts.model(), out);
     }
 
     @Override

@@ -5,16 +5,19 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The lattice a Unigram model's {@link UnigramSegmenter} searches, for {@code tokenlab explain}: every
- * piece that occurs in the normalized text is a node, a segmentation is a path of nodes from the start
- * to the end, and its log probability is the sum of its nodes' scores. {@link #nBest} gives the best
- * path (exactly the one {@code encode} picks) and the next best ones.
+ * The lattice a Unigram model's {@link UnigramSegmenter} (or a Hugging Face Unigram model's
+ * {@link UnigramViterbi}) searches, for {@code tokenlab explain}: every piece that occurs in the
+ * normalized text is a node, a segmentation is a path of nodes from the start to the end, and its log
+ * probability is the sum of its nodes' scores. {@link #nBest} gives the best path (exactly the one
+ * {@code encode} picks) and the next best ones.
  *
  * <p>Scores are the ones the segmenter uses: a piece's score from the model; a user-defined piece
  * {@code length_in_bytes × max_score − 0.1} (so it always wins); a character with no piece of its own
  * the unknown id with {@code min_score − 10}. A path's log probability is summed left to right the way
- * the segmenter sums it (each partial sum rounded to {@code float}), so the best path's is never below
- * another path's.
+ * the segmenter sums it (SentencePiece: each partial sum rounded to {@code float}; Hugging Face: in
+ * {@code double}), so the best path's is never below another path's. The Hugging Face lattice holds
+ * every piece, the unknown piece's own text ({@code <unk>}) included: such a node has the piece's score,
+ * an unknown character the unknown score.
  *
  * <p>The next best paths come from a k-best Viterbi: each position keeps the {@code n} best partial
  * paths ending there (ties in the order found: earlier start first), which is exact because extending
@@ -59,12 +62,20 @@ public final class UnigramLattice {
         }
     }
 
-    private final UnigramSegmenter segmenter;
-    private final int unkId;
+    /** The encoder's own best path over a normalized text. */
+    @FunctionalInterface
+    private interface BestPath {
+        List<Node> best(byte[] b, int length);
+    }
 
-    private UnigramLattice(UnigramSegmenter segmenter, int unkId) {
-        this.segmenter = segmenter;
-        this.unkId = unkId;
+    private final UnigramViterbi lattice;
+    private final int unkId;
+    private final BestPath encoder;
+
+    private UnigramLattice(UnigramViterbi lattice, BestPath encoder) {
+        this.lattice = lattice;
+        this.unkId = lattice.unkId;
+        this.encoder = encoder;
     }
 
     /**
@@ -81,7 +92,50 @@ public final class UnigramLattice {
             throw new IllegalArgumentException(tokenizer.name() + " is a " + tokenizer.model().trainer().modelType()
                     + " model, not Unigram");
         }
-        return new UnigramLattice(unigram, tokenizer.model().unkId());
+        UnigramLattice[] self = new UnigramLattice[1];
+        self[0] = new UnigramLattice(unigram.lattice(), (b, length) -> {
+            NormalizedText text = new NormalizedText(length);
+            System.arraycopy(b, 0, text.bytes, 0, length);
+            text.length = length;
+            Segmentation seg = new Segmentation(16);
+            unigram.segment(text, seg, new Segmenter.Scratch());
+            List<Node> nodes = new ArrayList<>(seg.count);
+            for (int k = 0; k < seg.count; k++) {
+                nodes.add(self[0].node(seg.starts[k], seg.ends[k], seg.ids[k], seg.ids[k] == self[0].unkId));
+            }
+            return nodes;
+        });
+        return self[0];
+    }
+
+    /**
+     * The lattice of a Hugging Face Unigram model ({@link UnigramViterbi#huggingFace}): its best path is
+     * {@link UnigramViterbi#best}, the one {@code tokenize} follows.
+     *
+     * @throws dev.tokenlab.TokenizerException from {@link #nBest} where the model needs an unknown id it lacks
+     */
+    public static UnigramLattice of(UnigramViterbi viterbi) {
+        UnigramLattice[] self = new UnigramLattice[1];
+        self[0] = new UnigramLattice(viterbi, (b, length) -> {
+            UnigramViterbi.Path path = viterbi.best(b, length);
+            List<Node> nodes = new ArrayList<>(path.count());
+            for (int k = 0; k < path.count(); k++) {
+                int id = path.id(k);
+                boolean unknownCharacter = id == self[0].unkId && !self[0].isPiece(b, path.start(k), path.end(k), id);
+                nodes.add(self[0].node(path.start(k), path.end(k), id, unknownCharacter));
+            }
+            return nodes;
+        });
+        return self[0];
+    }
+
+    /** Whether {@code b[start, end)} is the text of piece {@code id} in the lattice. */
+    private boolean isPiece(byte[] b, int start, int end, int id) {
+        int node = 0;
+        for (int i = start; i < end && node != ByteTrie.NONE; i++) {
+            node = lattice.trie.child(node, b[i] & 0xFF);
+        }
+        return node != ByteTrie.NONE && lattice.trie.value(node) == id;
     }
 
     /**
@@ -115,35 +169,34 @@ public final class UnigramLattice {
 
     /** The encoder's own path. */
     private Path best(byte[] b, int length) {
-        NormalizedText text = new NormalizedText(length);
-        System.arraycopy(b, 0, text.bytes, 0, length);
-        text.length = length;
-        Segmentation seg = new Segmentation(16);
-        segmenter.segment(text, seg, new Segmenter.Scratch());
-        List<Node> nodes = new ArrayList<>(seg.count);
-        float value = 0f;
-        for (int k = 0; k < seg.count; k++) {
-            Node node = node(seg.starts[k], seg.ends[k], seg.ids[k]);
-            nodes.add(node);
+        List<Node> nodes = encoder.best(b, length);
+        double value = 0;
+        for (Node node : nodes) {
             value = extend(value, node);
         }
         return new Path(nodes, value);
     }
 
-    private Node node(int start, int end, int id) {
-        return new Node(start, end, id, id == unkId ? segmenter.unkScore() : segmenter.pieceScore(id, end - start));
+    /** A node: a piece with its lattice score, or an unknown character with the unknown score. */
+    private Node node(int start, int end, int id, boolean unknownCharacter) {
+        return new Node(start, end, id, unknownCharacter ? lattice.unkScore : lattice.scores[id]);
     }
 
-    /** A partial sum extended by a node, in the segmenter's arithmetic. */
-    private float extend(float value, Node node) {
-        return node.id() == unkId ? segmenter.unkScore() + value : (float) (node.score() + value);
+    /**
+     * A partial sum extended by a node, in the encoder's arithmetic: {@code double}, rounded to
+     * {@code float} after each step for SentencePiece (the sum of two floats computed in double and
+     * rounded is their float sum, so this is the segmenter's float addition).
+     */
+    private double extend(double value, Node node) {
+        double sum = node.score() + value;
+        return lattice.floatSums ? (float) sum : sum;
     }
 
     /** The k best paths, by a Viterbi that keeps k entries per position. */
     private List<Path> kBest(byte[] b, int n, int k) {
         Beams beams = new Beams(n, k);
         beams.start();
-        ByteTrie trie = segmenter.trie();
+        ByteTrie trie = lattice.trie;
         int pos = 0;
         while (pos < n) {
             int mblen = Math.min(Normalizer.oneCharLen(b[pos] & 0xFF), n - pos);
@@ -156,14 +209,14 @@ public final class UnigramLattice {
                         break;
                     }
                     int id = trie.value(node);
-                    if (id < 0 || segmenter.skipped(id)) {
+                    if (id < 0 || lattice.skip != null && lattice.skip[id]) {
                         continue;
                     }
-                    beams.extend(pos, node(pos, i + 1, id));
+                    beams.extend(pos, node(pos, i + 1, id, false), false);
                     hasSingle |= i + 1 - pos == mblen;
                 }
-                if (!hasSingle) {
-                    beams.extend(pos, node(pos, pos + mblen, unkId));
+                if (!hasSingle && unkId >= 0) {
+                    beams.extend(pos, node(pos, pos + mblen, unkId, true), true);
                 }
             }
             pos += mblen;
@@ -175,7 +228,7 @@ public final class UnigramLattice {
             int r = rank;
             while (p > 0) {
                 int from = beams.from[p][r];
-                nodes.add(node(from, p, beams.id[p][r]));
+                nodes.add(node(from, p, beams.id[p][r], beams.unknown[p][r]));
                 r = beams.rank[p][r];
                 p = from;
             }
@@ -187,39 +240,45 @@ public final class UnigramLattice {
 
     /**
      * The best partial paths ending at each position, best first, at most {@code k}: each entry is its
-     * value, where its last node starts, the rank of the entry there it extends, and the node's id.
+     * value, where its last node starts, the rank of the entry there it extends, the node's id, and
+     * whether the node is an unknown character.
      */
     private final class Beams {
-        final float[][] value;
+        final double[][] value;
         final int[][] from;
         final int[][] rank;
         final int[][] id;
+        final boolean[][] unknown;
         final int[] size;
         private final int k;
-        private final float[] mergedValue;
+        private final double[] mergedValue;
         private final int[] mergedFrom;
         private final int[] mergedRank;
         private final int[] mergedId;
+        private final boolean[] mergedUnknown;
 
         Beams(int n, int k) {
             this.k = k;
-            value = new float[n + 1][];
+            value = new double[n + 1][];
             from = new int[n + 1][];
             rank = new int[n + 1][];
             id = new int[n + 1][];
+            unknown = new boolean[n + 1][];
             size = new int[n + 1];
-            mergedValue = new float[k];
+            mergedValue = new double[k];
             mergedFrom = new int[k];
             mergedRank = new int[k];
             mergedId = new int[k];
+            mergedUnknown = new boolean[k];
         }
 
         /** Position 0: the empty path. */
         void start() {
-            value[0] = new float[] {0f};
+            value[0] = new double[] {0};
             from[0] = new int[] {-1};
             rank[0] = new int[] {-1};
             id[0] = new int[] {-1};
+            unknown[0] = new boolean[] {false};
             size[0] = 1;
         }
 
@@ -228,26 +287,28 @@ public final class UnigramLattice {
          * at the node's end. Both lists are sorted (extending keeps the order), so this is one merge;
          * on a tie the entries already there stay first, so ties keep the order found.
          */
-        void extend(int pos, Node node) {
+        void extend(int pos, Node node, boolean unknownCharacter) {
             int end = node.end();
             int have = size[end];
             int offered = size[pos];
             int out = 0;
             int i = 0;
             int j = 0;
-            float candidate = j < offered ? extend(value[pos][j], node) : 0f;
+            double candidate = j < offered ? extend(value[pos][j], node) : 0;
             while (out < k && (i < have || j < offered)) {
                 if (j >= offered || (i < have && value[end][i] >= candidate)) {
                     mergedValue[out] = value[end][i];
                     mergedFrom[out] = from[end][i];
                     mergedRank[out] = rank[end][i];
                     mergedId[out] = id[end][i];
+                    mergedUnknown[out] = unknown[end][i];
                     i++;
                 } else {
                     mergedValue[out] = candidate;
                     mergedFrom[out] = pos;
                     mergedRank[out] = j;
                     mergedId[out] = node.id();
+                    mergedUnknown[out] = unknownCharacter;
                     j++;
                     if (j < offered) {
                         candidate = extend(value[pos][j], node);
@@ -257,19 +318,21 @@ public final class UnigramLattice {
             }
             if (value[end] == null || value[end].length < out) {
                 int capacity = Math.min(k, Math.max(out, 2 * have));
-                value[end] = new float[capacity];
+                value[end] = new double[capacity];
                 from[end] = new int[capacity];
                 rank[end] = new int[capacity];
                 id[end] = new int[capacity];
+                unknown[end] = new boolean[capacity];
             }
             System.arraycopy(mergedValue, 0, value[end], 0, out);
             System.arraycopy(mergedFrom, 0, from[end], 0, out);
             System.arraycopy(mergedRank, 0, rank[end], 0, out);
             System.arraycopy(mergedId, 0, id[end], 0, out);
+            System.arraycopy(mergedUnknown, 0, unknown[end], 0, out);
             size[end] = out;
         }
 
-        private float extend(float v, Node node) {
+        private double extend(double v, Node node) {
             return UnigramLattice.this.extend(v, node);
         }
     }

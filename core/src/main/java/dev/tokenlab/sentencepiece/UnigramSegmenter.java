@@ -127,6 +127,11 @@ final class UnigramSegmenter implements Segmenter {
 
     // What UnigramLattice needs to score the same lattice; not used on the encode path.
 
+    /** The lattice the segment loop searches (pieces, their scores in the loop's arithmetic, the unknown score). */
+    UnigramViterbi lattice() {
+        return lattice;
+    }
+
     ByteTrie trie() {
         return trie;
     }

@@ -28,12 +28,12 @@ import java.util.Arrays;
  * <p>Immutable and thread-safe.
  */
 public final class UnigramViterbi {
-    private final ByteTrie trie;
-    private final double[] scores;
-    private final boolean[] skip;
-    private final double unkScore;
-    private final int unkId;
-    private final boolean floatSums;
+    final ByteTrie trie;
+    final double[] scores;
+    final boolean[] skip;
+    final double unkScore;
+    final int unkId;
+    final boolean floatSums;
 
     UnigramViterbi(ByteTrie trie, double[] scores, boolean[] skip, double unkScore, int unkId, boolean floatSums) {
         this.trie = trie;

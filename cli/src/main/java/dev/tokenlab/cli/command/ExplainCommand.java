@@ -8,8 +8,10 @@ import dev.tokenlab.cli.options.ModelOptions;
 import dev.tokenlab.cli.render.explain.BpeTraceText;
 import dev.tokenlab.cli.render.explain.ExplainJson;
 import dev.tokenlab.cli.render.explain.LevelsText;
+import dev.tokenlab.cli.render.explain.MergeRankTraceText;
 import dev.tokenlab.cli.render.explain.SentencePieceTraceText;
 import dev.tokenlab.cli.render.explain.UnigramTraceText;
+import dev.tokenlab.cli.render.explain.WordPieceTraceText;
 import dev.tokenlab.explain.BpeTrace;
 import dev.tokenlab.explain.ExplainTrace;
 import dev.tokenlab.explain.Explainer;
@@ -17,14 +19,15 @@ import dev.tokenlab.explain.Explainers;
 import dev.tokenlab.explain.Levels;
 import dev.tokenlab.explain.PieceView;
 import dev.tokenlab.explain.UnigramTrace;
+import dev.tokenlab.explain.WordPieceTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tokenlab explain}: how a model turns a word into tokens, merge by merge (BPE) or as the best
- * of all segmentations (Unigram); with {@code --levels}, a sentence at the word, token and character
- * level.
+ * {@code tokenlab explain}: how a model turns a word into tokens, merge by merge (BPE: by rank, by
+ * piece score, or by a tokenizer.json's merge rank), step by step (WordPiece) or as the best of all
+ * segmentations (Unigram); with {@code --levels}, a sentence at the word, token and character level.
  *
  * <pre>
  * $ tokenlab explain unhappiness -m llama3
@@ -50,6 +53,13 @@ import picocli.CommandLine.Option;
  *   9. "▁un" + "h"  → "▁unh"  (score -28600.0, id 28859)
  *   tokens: ▁unh|app|iness (28859 932 3335)
  *
+ * $ tokenlab explain unhappiness -m ../shared/models/hf/bert
+ * …
+ * word 1: "unhappiness" (11 characters)
+ *   at 0: "un"      (id 4895) after 9 longer candidates
+ *   …
+ *   at 6: "##iness" (id 9961), the rest of the word
+ *
  * $ tokenlab explain unhappiness -m test_model.model
  * …
  * best: ▁un|ha|p|p|i|ness    log p = -38.48
@@ -61,10 +71,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "explain",
         description = {
-                "Explain how a model turns a word into tokens: merge by merge (BPE), or the best of all"
-                        + " segmentations and the next best (Unigram).",
-                "Shows the pieces, their starting symbols, every merge with its rank or score, and the final"
-                        + " tokens. --levels shows a sentence as words, tokens and characters instead."},
+                "Explain how a model turns a word into tokens: merge by merge (BPE), step by step (WordPiece),"
+                        + " or the best of all segmentations and the next best (Unigram).",
+                "Shows the pieces, their starting symbols, every merge with its rank, score or merge rank, and"
+                        + " the final tokens. --levels shows a sentence as words, tokens and characters instead."},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
@@ -87,8 +97,20 @@ import picocli.CommandLine.Option;
                 "whose scores (log probabilities) sum highest is chosen. explain lists it",
                 "with each piece's id and score, then the next best (--nbest N).",
                 "",
-                "Traces exist for every model the core engine runs; the adapters (--engine",
-                "jtokkit, sentencepiece) have none (exit 1). --levels works for all.",
+                "Hugging Face tokenizer.json models (a file or a folder): the file's",
+                "pipeline cuts the text (added tokens are taken as they are; the normalizer",
+                "and pre-tokenizer run). BPE (Llama 3, Qwen, Mistral, Gemma …) starts from",
+                "bytes or characters (<0xNN> byte pieces or the unknown token for a character",
+                "not in the vocabulary) and merges the adjacent pair listed first in the",
+                "file's merge list: each merge shows its merge rank. WordPiece (BERT) takes,",
+                "from the start of each word, the longest entry that matches (## after the",
+                "first piece), then again from where it ends; a word with a position where",
+                "nothing matches, or over 100 characters, is [UNK]. Unigram segments each",
+                "word on its own.",
+                "",
+                "Traces exist for the BPE, WordPiece and Unigram models the core engine runs;",
+                "the adapters (--engine jtokkit, sentencepiece) have none (exit 1). --levels",
+                "works for all.",
                 "",
                 "Levels: words are runs of letters, marks and digits separated by",
                 "whitespace and punctuation; in scripts written without spaces (Han, kana,",
@@ -104,7 +126,9 @@ import picocli.CommandLine.Option;
                 "  tokenlab explain unhappiness -m test_model.model --nbest 3",
                 "  tokenlab explain \" tokenization\" -m o200k_base --format json",
                 "  tokenlab explain --levels \"I love machine learning!\"  # 4, 5, 24",
-                "  tokenlab explain 😀 -m llama3                # an emoji's bytes merging"})
+                "  tokenlab explain 😀 -m llama3                # an emoji's bytes merging",
+                "  tokenlab explain unhappiness -m path/to/mistral  # tokenizer.json: merge ranks",
+                "  tokenlab explain unaffable -m path/to/bert   # WordPiece: greedy steps"})
 public final class ExplainCommand extends TokenlabSubcommand {
 
     /** Output formats of {@code explain}. */
@@ -164,10 +188,11 @@ public final class ExplainCommand extends TokenlabSubcommand {
         int n = segmentations == null ? Explainers.DEFAULT_SEGMENTATIONS : segmentations;
         Explainer explainer = Explainers.find(t, n).orElseThrow(() -> CliException.error(
                 "explain has no trace for " + t.name() + " on engine " + model.engine()
-                        + " (traces exist for the models the core engine runs; --levels works for every model)"));
+                        + " (traces exist for the BPE, WordPiece and Unigram models the core engine runs; --levels works for every model)"));
         ExplainTrace trace = explainer.explain(text);
         if (segmentations != null && !(trace instanceof UnigramTrace)) {
-            throw CliException.usage("--nbest is for Unigram models; " + t.name() + " is BPE, whose trace has one path");
+            throw CliException.usage("--nbest is for Unigram models; " + t.name() + " is " + (trace instanceof WordPieceTrace ? "WordPiece" : "BPE")
+                    + ", whose trace has one path");
         }
         if (trace instanceof UnigramTrace unigram) {
             if (format == Format.json) {
@@ -180,8 +205,16 @@ public final class ExplainCommand extends TokenlabSubcommand {
                 json(t).bpe(bpe, pieces);
             } else if (bpe.order() == BpeTrace.MergeOrder.HIGHEST_SCORE) {
                 new SentencePieceTraceText(out()).write(bpe, pieces);
+            } else if (bpe.order() == BpeTrace.MergeOrder.MERGE_RANK) {
+                new MergeRankTraceText(out()).write(bpe, pieces);
             } else {
                 new BpeTraceText(out()).write(bpe, pieces);
+            }
+        } else if (trace instanceof WordPieceTrace wordPiece) {
+            if (format == Format.json) {
+                json(t).wordPiece(wordPiece, pieces);
+            } else {
+                new WordPieceTraceText(out()).write(wordPiece, pieces);
             }
         } else {
             throw CliException.error("explain cannot print a " + trace.getClass().getSimpleName());

@@ -77,8 +77,8 @@ class ExplainCommandTest {
         Cli.Result r = Cli.run("explain", "hello", "--engine", "jtokkit");
         assertEquals(1, r.exitCode());
         assertEquals("", r.out());
-        assertEquals("tokenlab: explain has no trace for llama3 on engine jtokkit (traces exist for the models the core"
-                + " engine runs; --levels works for every model)\n", r.err());
+        assertEquals("tokenlab: explain has no trace for llama3 on engine jtokkit (traces exist for the BPE, WordPiece and Unigram"
+                + " models the core engine runs; --levels works for every model)\n", r.err());
         assertEquals(0, Cli.run("explain", "--levels", "hello", "--engine", "jtokkit").exitCode());
     }
 
@@ -324,6 +324,195 @@ class ExplainCommandTest {
         List<EdgeCases.EdgeCase> cases = new ArrayList<>(EdgeCases.load());
         cases.addAll(EdgeCases.load(SharedData.testdata().resolve("sentencepiece-edge-cases.txt")));
         for (EdgeCases.EdgeCase c : cases) {
+            Cli.Result r = Cli.run("explain", "-m", model, "--format", "json", "--", c.text());
+            assertEquals(0, r.exitCode(), c.name() + ": " + r.err());
+            List<?> ids = (List<?>) Json.object(r.out()).get("ids");
+            int[] got = ids.stream().mapToInt(o -> ((Double) o).intValue()).toArray();
+            assertArrayEquals(t.encode(c.text()), got, name + ": " + c.name());
+            Cli.Result text = Cli.run("explain", "-m", model, "--", c.text());
+            assertEquals(0, text.exitCode(), c.name() + ": " + text.err());
+            assertFalse(text.out().isEmpty(), c.name());
+        }
+    }
+
+    // Hugging Face tokenizer.json models (../shared/models/hf; gzipped ones unpacked by HfModels)
+
+    static String hf(String model) {
+        return dev.tokenlab.hf.HfModels.folder(model).toString();
+    }
+
+    @Test
+    void unhappinessOnLlama3TokenizerJson() {
+        assertEquals(new Cli.Result(0, ""
+                + "llama3: byte-level BPE by merge rank: start from the piece's bytes, merge the adjacent pair listed first in the"
+                + " merge list (lowest merge rank) first\n"
+                + "\"unhappiness\": 1 piece, 8 merges, 3 tokens\n"
+                + "\n"
+                + "piece 1: \"unhappiness\" (11 bytes)\n"
+                + "  start: \"u\" \"n\" \"h\" \"a\" \"p\" \"p\" \"i\" \"n\" \"e\" \"s\" \"s\"\n"
+                + "  1. \"i\" + \"n\"       → \"in\"       (merge rank 4, id 258)\n"
+                + "  2. \"e\" + \"s\"       → \"es\"       (merge rank 50, id 288)\n"
+                + "  3. \"u\" + \"n\"       → \"un\"       (merge rank 156, id 359)\n"
+                + "  4. \"a\" + \"p\"       → \"ap\"       (merge rank 205, id 391)\n"
+                + "  5. \"es\" + \"s\"      → \"ess\"      (merge rank 295, id 434)\n"
+                + "  6. \"ap\" + \"p\"      → \"app\"      (merge rank 797, id 680)\n"
+                + "  7. \"in\" + \"ess\"    → \"iness\"    (merge rank 3909, id 1918)\n"
+                + "  8. \"app\" + \"iness\" → \"appiness\" (merge rank 166550, id 67391)\n"
+                + "  tokens: un|h|appiness (359 71 67391)\n"
+                + "\n"
+                + "3 tokens: un|h|appiness\n"
+                + "ids: 359 71 67391\n", ""), Cli.run("explain", "unhappiness", "-m", hf("llama3")));
+    }
+
+    @Test
+    void unhappinessOnMistral() {
+        assertEquals(new Cli.Result(0, ""
+                + "mistral: BPE by merge rank: start from the piece's characters (<0xNN> byte pieces for a character not in the"
+                + " vocabulary), merge the adjacent pair listed first in the merge list (lowest merge rank) first\n"
+                + "\"unhappiness\": 1 piece, 9 merges, 3 tokens\n"
+                + "normalized: \"▁unhappiness\"\n"
+                + "\n"
+                + "piece 1: \"▁unhappiness\" (12 characters)\n"
+                + "  start: \"▁\" \"u\" \"n\" \"h\" \"a\" \"p\" \"p\" \"i\" \"n\" \"e\" \"s\" \"s\"\n"
+                + "  1. \"i\" + \"n\"    → \"in\"    (merge rank 1, id 262)\n"
+                + "  2. \"e\" + \"s\"    → \"es\"    (merge rank 14, id 274)\n"
+                + "  3. \"▁\" + \"u\"    → \"▁u\"    (merge rank 82, id 332)\n"
+                + "  4. \"a\" + \"p\"    → \"ap\"    (merge rank 142, id 377)\n"
+                + "  5. \"es\" + \"s\"   → \"ess\"   (merge rank 191, id 409)\n"
+                + "  6. \"▁u\" + \"n\"   → \"▁un\"   (merge rank 387, id 521)\n"
+                + "  7. \"ap\" + \"p\"   → \"app\"   (merge rank 873, id 763)\n"
+                + "  8. \"in\" + \"ess\" → \"iness\" (merge rank 2546, id 1494)\n"
+                + "  9. \"▁un\" + \"h\"  → \"▁unh\"  (merge rank 43433, id 20581)\n"
+                + "  tokens: ▁unh|app|iness (20581 763 1494)\n"
+                + "\n"
+                + "3 tokens: ▁unh|app|iness\n"
+                + "ids: 20581 763 1494\n", ""), Cli.run("explain", "unhappiness", "-m", hf("mistral")));
+    }
+
+    @Test
+    void byteFallbackAndAddedTokensOnTokenizerJsonModels() {
+        String out = Cli.run("explain", "Hi 🦙", "-m", hf("mistral")).out();
+        assertTrue(out.contains("\n  start: \"▁\" \"H\" \"i\" \"▁\" <0xF0> <0x9F> <0xA6> <0x99>\n"), out);
+        assertTrue(out.contains("\n  \"🦙\" is no piece: byte fallback → <0xF0> <0x9F> <0xA6> <0x99> (243 162 169 156)\n"
+                + "  tokens: ▁Hi|▁|<0xF0>|<0x9F>|<0xA6>|<0x99> (15359 28705 243 162 169 156)\n"), out);
+        // Gemma's HTML tags are added tokens, not special: found in the text before the model
+        String gemma = Cli.run("explain", "<b>hi</b>", "-m", hf("gemma3")).out();
+        assertTrue(gemma.contains("\"<b>hi</b>\": 3 pieces, 1 merge, 3 tokens\n"), gemma);
+        assertTrue(gemma.contains("\npiece 1: \"<b>\": an added token, found in the text before the model: taken as it is (id 200)\n"
+                + "  tokens: <b> (200)\n"), gemma);
+        // ignore_merges: a word that is a token is taken whole
+        String llama = Cli.run("explain", " world", "-m", hf("llama3")).out();
+        assertTrue(llama.contains("\n  the whole piece is token 1917: ignore_merges takes it as it is (the merges reach it too)\n"), llama);
+    }
+
+    @Test
+    void unhappinessOnBert() {
+        assertEquals(new Cli.Result(0, ""
+                + "bert: WordPiece: from the start of each word take the longest vocabulary entry that matches (spelled with ##"
+                + " after the first piece), then the same from where it ends; a word longer than 100 characters, or with a position"
+                + " where nothing matches, is [UNK]\n"
+                + "\"unhappiness\": 1 word, 4 tokens\n"
+                + "\n"
+                + "word 1: \"unhappiness\" (11 characters)\n"
+                + "  at 0: \"un\"      (id 4895) after 9 longer candidates\n"
+                + "  at 2: \"##ha\"    (id 3270) after 7 longer candidates\n"
+                + "  at 4: \"##pp\"    (id 9397) after 5 longer candidates\n"
+                + "  at 6: \"##iness\" (id 9961), the rest of the word\n"
+                + "  tokens: un|##ha|##pp|##iness (4895 3270 9397 9961)\n"
+                + "\n"
+                + "4 tokens: un|##ha|##pp|##iness\n"
+                + "ids: 4895 3270 9397 9961\n", ""), Cli.run("explain", "unhappiness", "-m", hf("bert")));
+    }
+
+    @Test
+    void bertStepsUnknownWordsAndTheNormalizer() {
+        String unaffable = Cli.run("explain", "unaffable", "-m", hf("bert")).out();
+        assertTrue(unaffable.contains("\n  at 0: \"una\"   (id 14477) after 6 longer candidates\n"
+                + "  at 3: \"##ffa\" (id 20961) after 3 longer candidates\n"
+                + "  at 6: \"##ble\" (id 3468), the rest of the word\n"), unaffable);
+        String longWord = Cli.run("explain", "a".repeat(101), "-m", hf("bert")).out();
+        assertTrue(longWord.contains(" (101 characters)\n  longer than 100 characters: the whole word is [UNK]\n  tokens: [UNK] (100)\n"),
+                longWord);
+        String mixed = Cli.run("explain", "Héllo ☃x", "-m", hf("bert")).out();
+        assertTrue(mixed.contains("\nnormalized: \"hello·☃x\"\n"), mixed);
+        assertTrue(mixed.contains("\nword 2: \"☃x\" (2 characters)\n"
+                + "  at 0: no entry matches, down to \"☃\" (2 candidates): the whole word is [UNK]\n"), mixed);
+        assertEquals(new Cli.Result(2, "", "tokenlab: --nbest is for Unigram models; bert is WordPiece, whose trace has one path\n"),
+                Cli.run("explain", "x", "-m", hf("bert"), "--nbest", "3"));
+    }
+
+    @Test
+    void mergeRankJson() {
+        Map<String, Object> json = Json.object(Cli.run("explain", "Hi 🦙", "-m", hf("mistral"), "--format", "json").out());
+        assertEquals(List.of("model", "tokenizer", "engine", "algorithm", "order", "text", "normalized", "pieces", "count", "ids"),
+                List.copyOf(json.keySet()));
+        assertEquals("merge rank", json.get("order"));
+        assertEquals("▁Hi▁🦙", json.get("normalized"));
+        Map<?, ?> piece = (Map<?, ?>) ((List<?>) json.get("pieces")).get(0);
+        assertEquals(List.of("text", "start", "end", "bytes", "normalized", "source", "symbols", "symbolIds", "merges", "fallbacks",
+                "takenWhole", "tokens"), List.copyOf(((Map<String, ?>) piece).keySet()));
+        assertEquals("model", piece.get("source"));
+        assertEquals(List.of(28705.0, 28769.0, 28710.0, 28705.0, 243.0, 162.0, 169.0, 156.0), piece.get("symbolIds"));
+        Map<?, ?> merge = (Map<?, ?>) ((List<?>) piece.get("merges")).get(0);
+        assertEquals(List.of("step", "position", "left", "right", "result", "leftBytes", "rightBytes", "id", "rank"),
+                List.copyOf(((Map<String, ?>) merge).keySet()));
+        assertEquals(151.0, merge.get("rank"));
+        assertEquals(382.0, merge.get("id"));
+        Map<?, ?> fallback = (Map<?, ?>) ((List<?>) piece.get("fallbacks")).get(0);
+        assertEquals("bytes", fallback.get("kind"));
+        assertEquals(4.0, fallback.get("position"));
+        assertEquals(List.of(15359.0, 28705.0, 243.0, 162.0, 169.0, 156.0), json.get("ids"));
+    }
+
+    @Test
+    void wordPieceJson() {
+        Map<String, Object> json = Json.object(Cli.run("explain", "unhappiness ☃", "-m", hf("bert"), "--format", "json").out());
+        assertEquals(List.of("model", "tokenizer", "engine", "algorithm", "text", "normalized", "prefix", "maxInputCharsPerWord", "words",
+                "count", "ids"), List.copyOf(json.keySet()));
+        assertEquals("##", json.get("prefix"));
+        assertEquals(100.0, json.get("maxInputCharsPerWord"));
+        List<?> words = (List<?>) json.get("words");
+        Map<?, ?> first = (Map<?, ?>) words.get(0);
+        assertEquals(List.of("text", "start", "end", "word", "source", "steps", "unknown", "tokens"),
+                List.copyOf(((Map<String, ?>) first).keySet()));
+        Map<?, ?> step = (Map<?, ?>) ((List<?>) first.get("steps")).get(1);
+        assertEquals(List.of("position", "length", "match", "id", "longerTried"), List.copyOf(((Map<String, ?>) step).keySet()));
+        assertEquals("##ha", step.get("match"));
+        assertEquals(7.0, step.get("longerTried"));
+        Map<?, ?> snowman = (Map<?, ?>) words.get(1);
+        assertEquals("no match", snowman.get("unknown"));
+        Map<?, ?> none = (Map<?, ?>) ((List<?>) snowman.get("steps")).get(0);
+        assertEquals(null, none.get("match"));
+        assertEquals(null, none.get("id"));
+        assertEquals(List.of(4895.0, 3270.0, 9397.0, 9961.0, 100.0), json.get("ids"));
+    }
+
+    @Test
+    void levelsOnTokenizerJsonModels() {
+        assertEquals(new Cli.Result(0, ""
+                        + "\"I love machine learning!\" on " + hf("bert") + " (bert)\n"
+                        + "words        4  I|love|machine|learning\n"
+                        + "tokens       5  i|love|machine|learning|!\n"
+                        + "characters  24  I|·|l|o|v|e|·|m|a|c|h|i|n|e|·|l|e|a|r|n|i|n|g|!\n", ""),
+                Cli.run("explain", "--levels", "I love machine learning!", "-m", hf("bert")));
+        String mistral = Cli.run("explain", "--levels", "unhappiness 🦙", "-m", hf("mistral")).out();
+        assertTrue(mistral.contains("\ntokens       8  ▁unh|app|iness|▁|<0xF0>|<0x9F>|<0xA6>|<0x99>\n"), mistral);
+    }
+
+    /**
+     * Through the CLI, the trace's final ids are encode's on every edge case, text and JSON, for a model
+     * of each kind; Llama 3's tokenizer.json (9 MB, read again by every run) on every 15th case.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mistral", "bert", "llama3"})
+    void tokenizerJsonIdsEqualEncodeOnEveryEdgeCase(String name) {
+        String model = hf(name);
+        Tokenizer t = Tokenizers.load(java.nio.file.Path.of(model));
+        List<EdgeCases.EdgeCase> cases = new ArrayList<>(EdgeCases.load());
+        cases.addAll(EdgeCases.load(SharedData.testdata().resolve("hf-edge-cases.txt")));
+        int every = name.equals("llama3") ? 15 : 1;
+        for (int k = 0; k < cases.size(); k += every) {
+            EdgeCases.EdgeCase c = cases.get(k);
             Cli.Result r = Cli.run("explain", "-m", model, "--format", "json", "--", c.text());
             assertEquals(0, r.exitCode(), c.name() + ": " + r.err());
             List<?> ids = (List<?>) Json.object(r.out()).get("ids");

@@ -6,6 +6,7 @@ import dev.tokenlab.bpe.RankedMergeBpe;
 import dev.tokenlab.bpe.RankedMerges;
 import dev.tokenlab.hf.pipeline.Model;
 import dev.tokenlab.hf.pipeline.NormalizedString;
+import dev.tokenlab.internal.Utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,18 +30,18 @@ import java.util.OptionalInt;
 public final class Bpe implements Model {
     private final String[] spellings;
     private final Map<String, Integer> idsBySpelling;
-    private final ByteVocabulary vocab;
-    private final RankedMerges merges;
-    private final boolean byteLevel;
-    private final boolean ignoreMerges;
-    private final boolean fuseUnk;
-    private final int unkId;
-    private final String prefix;
-    private final String suffix;
+    final ByteVocabulary vocab;
+    final RankedMerges merges;
+    final boolean byteLevel;
+    final boolean ignoreMerges;
+    final boolean fuseUnk;
+    final int unkId;
+    final String prefix;
+    final String suffix;
     /** Id of {@code <0xNN>} for each byte, or -1; null without byte fallback. */
-    private final int[] byteFallback;
+    final int[] byteFallback;
     /** Id of each byte's GPT-2 character (byte-level vocabularies), or -1. */
-    private final int[] byteIds = new int[256];
+    final int[] byteIds = new int[256];
     private final int entries;
     private final WordCache cache = new WordCache();
     private final ThreadLocal<Work> work;
@@ -113,11 +114,17 @@ public final class Bpe implements Model {
                 w.ends[k] = w.symbolEnd[w.boundaries[k + 1] - 1];
             }
             if (!byteLevel) {
-                bytesToCodePoints(piece, w, count);
+                bytesToCodePoints(piece, w.starts, w.ends, count);
             }
         }
         WordCache.Entry entry = cache.put(text, w.ids, w.starts, w.ends, count);
         return emit(entry.ids(), entry.starts(), entry.ends(), out);
+    }
+
+    /** The UTF-8 of a word, a lone surrogate as U+FFFD's bytes (as the fast path and the Rust library see it). */
+    static byte[] utf8(String text) {
+        byte[] b = new byte[text.length() * 3];
+        return Arrays.copyOf(b, Utf8.encode(text, 0, text.length(), b, 0));
     }
 
     private static boolean emit(int[] ids, int[] starts, int[] ends, TokenOut out) {
@@ -134,7 +141,7 @@ public final class Bpe implements Model {
      * after writing the single token when the whole word is a token and {@code ignore_merges} is on.
      */
     private int symbolsOfBytes(String text, Work w) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = utf8(text);
         int cps = text.codePointCount(0, text.length());
         if (ignoreMerges) {
             int id = vocab.rank(bytes, 0, bytes.length);
@@ -171,7 +178,7 @@ public final class Bpe implements Model {
     private int symbolsOfChars(NormalizedString piece, String text, Work w) {
         int length = piece.length();
         if (ignoreMerges) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = utf8(text);
             int id = vocab.rank(bytes, 0, bytes.length);
             if (id >= 0) {
                 return whole(w, id, length);
@@ -226,7 +233,7 @@ public final class Bpe implements Model {
      * character holding its last byte. A range running past the piece (byte-fallback tokens of a
      * prefixed character) is clipped to it; the Rust library reports raw byte offsets there.
      */
-    private static void bytesToCodePoints(NormalizedString piece, Work w, int count) {
+    static void bytesToCodePoints(NormalizedString piece, int[] starts, int[] ends, int count) {
         int length = piece.length();
         int[] cpOfByte = new int[length * 4 + 1];
         int total = 0;
@@ -238,12 +245,12 @@ public final class Bpe implements Model {
             }
         }
         for (int k = 0; k < count; k++) {
-            int bs = w.starts[k];
-            int be = w.ends[k];
-            w.starts[k] = bs < total ? cpOfByte[bs] : length;
-            w.ends[k] = be - 1 < total ? cpOfByte[be - 1] + 1 : length;
-            if (w.ends[k] < w.starts[k]) {
-                w.ends[k] = w.starts[k];
+            int bs = starts[k];
+            int be = ends[k];
+            starts[k] = bs < total ? cpOfByte[bs] : length;
+            ends[k] = be - 1 < total ? cpOfByte[be - 1] + 1 : length;
+            if (ends[k] < starts[k]) {
+                ends[k] = starts[k];
             }
         }
     }
@@ -307,6 +314,26 @@ public final class Bpe implements Model {
         return vocab.tokenBytes(id);
     }
 
+    /** The unknown token's id, or -1. */
+    public int unkId() {
+        return unkId;
+    }
+
+    /** The id of the byte-fallback token {@code <0xNN>} of byte {@code b} (0..255), or -1 (always without byte fallback). */
+    public int byteFallbackId(int b) {
+        return byteFallback == null ? -1 : byteFallback[b];
+    }
+
+    /** Whether a word that is itself in the vocabulary is one token, merges or not ({@code ignore_merges}). */
+    public boolean ignoreMerges() {
+        return ignoreMerges;
+    }
+
+    /** The merge list. */
+    public RankedMerges merges() {
+        return merges;
+    }
+
     /** Whether input is looked up byte by byte. */
     public boolean byteLevel() {
         return byteLevel;
@@ -352,7 +379,7 @@ public final class Bpe implements Model {
     }
 
     /** One thread's working arrays. */
-    private static final class Work {
+    static final class Work {
         final RankedMergeBpe bpe;
         int[] ids = new int[64];
         int[] symbolStart = new int[64];
@@ -388,7 +415,8 @@ public final class Bpe implements Model {
                 spellingLength = n;
                 return spelling;
             }
-            byte[] s = ((prefix == null ? "" : prefix) + new String(Character.toChars(codePoint)) + (suffix == null ? "" : suffix))
+            int cp = codePoint >= 0xD800 && codePoint <= 0xDFFF ? 0xFFFD : codePoint; // a lone surrogate is looked up as U+FFFD
+            byte[] s = ((prefix == null ? "" : prefix) + new String(Character.toChars(cp)) + (suffix == null ? "" : suffix))
                     .getBytes(StandardCharsets.UTF_8);
             if (spelling.length < s.length + ByteVocabulary.READ_PADDING) {
                 spelling = new byte[s.length + ByteVocabulary.READ_PADDING + 16];

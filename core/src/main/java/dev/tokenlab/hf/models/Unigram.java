@@ -22,13 +22,13 @@ import java.util.OptionalInt;
  * A model without {@code unk_id} fails where it needs one. Immutable and thread-safe.
  */
 public final class Unigram implements Model {
-    private final String[] pieces;
+    final String[] pieces;
     private final double[] scores;
-    private final Map<String, Integer> ids;
-    private final UnigramViterbi viterbi;
-    private final int unkId;
+    final Map<String, Integer> ids;
+    final UnigramViterbi viterbi;
+    final int unkId;
     /** Id of {@code <0xNN>} for each byte, or -1; null without byte fallback. */
-    private final int[] byteIds;
+    final int[] byteIds;
 
     /**
      * A Unigram model.
@@ -142,6 +142,11 @@ public final class Unigram implements Model {
     /** The unknown id, or -1. */
     public int unkId() {
         return unkId;
+    }
+
+    /** The id of the byte-fallback piece {@code <0xNN>} of byte {@code b} (0..255), or -1 (always without byte fallback). */
+    public int byteFallbackId(int b) {
+        return byteIds == null ? -1 : byteIds[b];
     }
 
     /** The score of piece {@code id}. */

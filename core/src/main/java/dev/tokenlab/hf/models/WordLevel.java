@@ -45,6 +45,11 @@ public final class WordLevel implements Model {
         return out.token(id, 0, piece.length());
     }
 
+    /** The unknown token's id, or -1 when it is not in the vocabulary. */
+    public int unkId() {
+        return unkId;
+    }
+
     @Override
     public String token(int id) {
         return id >= 0 && id < spellings.length ? spellings[id] : null;

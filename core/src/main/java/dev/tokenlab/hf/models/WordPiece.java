@@ -15,11 +15,11 @@ import java.util.OptionalInt;
  */
 public final class WordPiece implements Model {
     private final String[] spellings;
-    private final Map<String, Integer> ids;
-    private final String prefix;
-    private final int unkId;
-    private final int maxChars;
-    private final int longest;
+    final Map<String, Integer> ids;
+    final String prefix;
+    final int unkId;
+    final int maxChars;
+    final int longest;
 
     /** A WordPiece model over {@code spellings} by id. */
     public WordPiece(String[] spellings, String prefix, int unkId, int maxChars) {
@@ -101,6 +101,16 @@ public final class WordPiece implements Model {
     @Override
     public int vocabularyEntries() {
         return ids.size();
+    }
+
+    /** The unknown token's id. */
+    public int unkId() {
+        return unkId;
+    }
+
+    /** Words longer than this many characters are one unknown token ({@code max_input_chars_per_word}). */
+    public int maxInputCharsPerWord() {
+        return maxChars;
     }
 
     /** The continuing-subword prefix ({@code ##}). */

@@ -7,8 +7,10 @@ import dev.tokenlab.cli.render.VisibleText;
 import dev.tokenlab.explain.BpeTrace;
 import dev.tokenlab.explain.Fallback;
 import dev.tokenlab.explain.Levels;
+import dev.tokenlab.explain.PieceSource;
 import dev.tokenlab.explain.PieceView;
 import dev.tokenlab.explain.UnigramTrace;
+import dev.tokenlab.explain.WordPieceTrace;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,14 @@ public final class ExplainJson {
         this.engine = engine;
     }
 
-    /** A BPE trace, byte-level ({@code "order":"rank"}) or SentencePiece ({@code "order":"score"}). */
+    /**
+     * A BPE trace: byte-level ({@code "order":"rank"}), SentencePiece ({@code "order":"score"}) or a
+     * Hugging Face tokenizer.json's ({@code "order":"merge rank"}).
+     */
     public void bpe(BpeTrace trace, PieceView pieces) {
         HexFormat hex = HexFormat.of();
-        boolean sentencePiece = trace.order() == BpeTrace.MergeOrder.HIGHEST_SCORE;
+        boolean mergeRank = trace.order() == BpeTrace.MergeOrder.MERGE_RANK;
+        boolean sentencePiece = trace.order() == BpeTrace.MergeOrder.HIGHEST_SCORE || mergeRank;
         JsonOutput json = new JsonOutput(out).beginObject()
                 .name("model").value(model)
                 .name("tokenizer").value(tokenizer)
@@ -65,6 +71,9 @@ public final class ExplainJson {
             if (sentencePiece) {
                 json.name("normalized").value(new String(p.bytes(), StandardCharsets.UTF_8));
             }
+            if (mergeRank) {
+                json.name("source").value(source(p.source()));
+            }
             json.name("symbols").beginArray();
             for (BpeTrace.Symbol s : p.symbols()) {
                 json.value(VisibleText.of(s.bytes()));
@@ -73,7 +82,10 @@ public final class ExplainJson {
             if (sentencePiece) {
                 json.name("symbolIds").beginArray();
                 p.symbols().forEach(s -> json.value(s.id()));
-                json.endArray().name("userDefined").beginArray();
+                json.endArray();
+            }
+            if (sentencePiece && !mergeRank) {
+                json.name("userDefined").beginArray();
                 for (int k = 0; k < p.symbols().size(); k++) {
                     if (p.symbols().get(k).userDefined()) {
                         json.value(k);
@@ -92,7 +104,7 @@ public final class ExplainJson {
                         .name("leftBytes").value(hex.formatHex(m.left()))
                         .name("rightBytes").value(hex.formatHex(m.right()))
                         .name("id").value(m.id());
-                if (sentencePiece) {
+                if (sentencePiece && !mergeRank) {
                     json.name("score").exact(m.priority());
                 } else {
                     json.name("rank").value((long) m.priority());
@@ -105,6 +117,52 @@ public final class ExplainJson {
             }
             json.name("takenWhole").value(p.takenWhole()).name("tokens");
             writeTokens(json, p.tokens(), pieces, true);
+            json.endObject();
+        }
+        json.endArray().name("count").value(trace.tokens().size()).name("ids").beginArray();
+        for (int id : trace.ids()) {
+            json.value(id);
+        }
+        json.endArray().endObject();
+        out.println();
+    }
+
+    /** A piece's source as the schema spells it: {@code model}, {@code added token}, {@code post-processor}. */
+    private static String source(PieceSource source) {
+        return source.name().toLowerCase(Locale.ROOT).replace("_token", " token").replace('_', '-');
+    }
+
+    /** A WordPiece trace: per word its greedy steps, or why it is the unknown token, and its tokens. */
+    public void wordPiece(WordPieceTrace trace, PieceView pieces) {
+        JsonOutput json = new JsonOutput(out).beginObject()
+                .name("model").value(model)
+                .name("tokenizer").value(tokenizer)
+                .name("engine").value(engine)
+                .name("algorithm").value(trace.algorithm())
+                .name("text").value(trace.text())
+                .name("normalized").value(trace.normalized())
+                .name("prefix").value(trace.prefix())
+                .name("maxInputCharsPerWord").value(trace.maxInputCharsPerWord())
+                .name("words").beginArray();
+        for (WordPieceTrace.Word w : trace.words()) {
+            json.beginObject()
+                    .name("text").value(w.text())
+                    .name("start").value(w.charStart())
+                    .name("end").value(w.charEnd())
+                    .name("word").value(w.word())
+                    .name("source").value(source(w.source()))
+                    .name("steps").beginArray();
+            for (WordPieceTrace.Step step : w.steps()) {
+                json.beginObject()
+                        .name("position").value(step.position())
+                        .name("length").value(step.length())
+                        .name("match").value(step.match())
+                        .name("id").value(step.matched() ? Integer.valueOf(step.id()) : null)
+                        .name("longerTried").value(step.longerTried())
+                        .endObject();
+            }
+            json.endArray().name("unknown").value(w.unknown().name().toLowerCase(Locale.ROOT).replace('_', ' ')).name("tokens");
+            writeTokens(json, w.tokens(), pieces, true);
             json.endObject();
         }
         json.endArray().name("count").value(trace.tokens().size()).name("ids").beginArray();
@@ -165,8 +223,11 @@ public final class ExplainJson {
                     .name("score").exact(p.score())
                     .name("start").value(p.charStart())
                     .name("end").value(p.charEnd())
-                    .name("unknown").value(p.unknown())
-                    .endObject();
+                    .name("unknown").value(p.unknown());
+            if (p.source() != PieceSource.MODEL) {
+                json.name("source").value(source(p.source()));
+            }
+            json.endObject();
         }
         json.endArray().name("logProbability").exact(s.logProbability()).endObject();
     }

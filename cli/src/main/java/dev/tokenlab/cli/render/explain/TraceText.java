@@ -7,6 +7,8 @@ import dev.tokenlab.cli.render.TokenChips;
 import dev.tokenlab.cli.render.VisibleText;
 import dev.tokenlab.explain.BpeTrace;
 import dev.tokenlab.explain.Fallback;
+import dev.tokenlab.explain.PieceKind;
+import dev.tokenlab.explain.PieceSource;
 import dev.tokenlab.explain.PieceView;
 
 import java.util.List;
@@ -58,6 +60,7 @@ final class TraceText {
                     : "unknown → " + spellings(f.tokens(), pieces) + " (" + ids(f.tokens()) + ")");
             case UNUSED -> what + " is piece " + f.id() + ", marked UNUSED: split back → " + bar(f.tokens(), pieces)
                     + " (" + ids(f.tokens()) + ")";
+            case DROPPED -> what + " is no piece, with no byte fallback and no unknown token: left out";
         };
     }
 
@@ -87,6 +90,14 @@ final class TraceText {
     /** The text on one line: spaces as they are, line breaks and tabs visible. */
     static String line(String text) {
         return text.replace("\r", "<0x0D>").replace("\n", "↵").replace("\t", "→");
+    }
+
+    /** The line of a piece that is an added token or the post-processor's (Hugging Face). */
+    static String addedPiece(PieceSource source, TokenSpan token, PieceView pieces) {
+        String kind = pieces.kind(token.id()) == PieceKind.SPECIAL ? "special " : "";
+        return source == PieceSource.POST_PROCESSOR
+                ? "added by the post-processor: " + kind + "token " + token.id()
+                : "an added " + kind + "token, found in the text before the model: taken as it is (id " + token.id() + ")";
     }
 
     static String plural(int n, String noun) {

@@ -4,6 +4,7 @@ import dev.tokenlab.TokenSpan;
 import dev.tokenlab.cli.render.DisplayWidth;
 import dev.tokenlab.cli.render.VisibleText;
 import dev.tokenlab.explain.Fallback;
+import dev.tokenlab.explain.PieceSource;
 import dev.tokenlab.explain.PieceView;
 import dev.tokenlab.explain.UnigramTrace;
 
@@ -99,7 +100,8 @@ public final class UnigramTraceText {
         for (int k = 0; k < texts.size(); k++) {
             UnigramTrace.Piece p = s.pieces().get(k);
             out.println((margin + pad(texts.get(k), pieceWidth, false) + "  " + pad(String.valueOf(p.id()), idWidth, true) + "  "
-                    + pad(twoPlaces(p.score()), scoreWidth, true) + (p.unknown() ? "  unknown: no piece" : "")).stripTrailing());
+                    + pad(twoPlaces(p.score()), scoreWidth, true) + (p.source() != PieceSource.MODEL ? "  added token: not in the lattice"
+                    : p.unknown() ? "  unknown: no piece" : "")).stripTrailing());
         }
     }
 
