@@ -366,7 +366,23 @@ public final class HfTokenizer implements Tokenizer {
         if (parts.model() instanceof Bpe bpe && bpe.byteLevel()) {
             return bpe.tokenBytes(id);
         }
+        int b = byteFallbackByte(id);
+        if (b >= 0) {
+            return new byte[] {(byte) b}; // a <0xNN> piece stands for its one byte, whatever the decoder makes of it alone
+        }
         return decodeSpellings(List.of(spelling), false).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The byte a byte-fallback piece ({@code <0xNN>}) stands for, or -1 if {@code id} is not one. */
+    private int byteFallbackByte(int id) {
+        for (int b = 0; b < 256; b++) {
+            int fallback = parts.model() instanceof Bpe bpe ? bpe.byteFallbackId(b)
+                    : parts.model() instanceof Unigram u ? u.byteFallbackId(b) : -1;
+            if (fallback == id) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     @Override
