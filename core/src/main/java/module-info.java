@@ -30,6 +30,7 @@ module dev.tokenlab.core {
     provides dev.tokenlab.spi.ModelFormat with
             dev.tokenlab.tiktoken.TiktokenRankFormat,
             dev.tokenlab.sentencepiece.SentencePieceFormat,
-            dev.tokenlab.hf.TokenizerJsonFormat;
+            dev.tokenlab.hf.TokenizerJsonFormat,
+            dev.tokenlab.gguf.GgufFormat;
     provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme;
 }
