@@ -31,6 +31,7 @@ module dev.tokenlab.core {
             dev.tokenlab.tiktoken.TiktokenRankFormat,
             dev.tokenlab.sentencepiece.SentencePieceFormat,
             dev.tokenlab.hf.TokenizerJsonFormat,
-            dev.tokenlab.gguf.GgufFormat;
-    provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme;
+            dev.tokenlab.gguf.GgufFormat,
+            dev.tokenlab.gguf.ollama.OllamaModelFormat;
+    provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme, dev.tokenlab.gguf.ollama.OllamaScheme;
 }

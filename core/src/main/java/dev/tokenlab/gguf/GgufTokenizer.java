@@ -47,6 +47,11 @@ final class GgufTokenizer implements Tokenizer {
     private final TokenizerDescription description;
 
     GgufTokenizer(String name, GgufFile file, TokenizerOptions options) {
+        this(name, file, options, List.of());
+    }
+
+    /** With {@code extraNotes} added to the description (what an Ollama manifest says about the model). */
+    GgufTokenizer(String name, GgufFile file, TokenizerOptions options, List<String> extraNotes) {
         if (options.metaSplit()) {
             throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers (llama3, cl100k_base …), not "
                     + name + ", a GGUF file");
@@ -68,7 +73,7 @@ final class GgufTokenizer implements Tokenizer {
         this.wpm = vocab.model.equals("bert") ? new LlamaWpm(vocab) : null;
         this.defaultPolicy = options.specialTokens();
         this.addSpecial = options.addSpecialTokens();
-        this.description = describe(file);
+        this.description = describe(file, extraNotes);
     }
 
     @Override
@@ -199,7 +204,7 @@ final class GgufTokenizer implements Tokenizer {
         return description;
     }
 
-    private TokenizerDescription describe(GgufFile f) {
+    private TokenizerDescription describe(GgufFile f, List<String> extraNotes) {
         List<TokenizerDescription.Stage> stages = new ArrayList<>();
         long userDefined = java.util.Arrays.stream(vocab.specialCache).filter(id -> !vocab.isControlLike(id)).count();
         stages.add(new TokenizerDescription.Stage("special tokens", String.format(
@@ -241,7 +246,8 @@ final class GgufTokenizer implements Tokenizer {
                 f.string(key).ifPresent(t -> templates.put(key.substring("tokenizer.chat_template.".length()), t));
             }
         }
-        List<String> notes = new ArrayList<>(vocab.notes);
+        List<String> notes = new ArrayList<>(extraNotes);
+        notes.addAll(vocab.notes);
         if (spm != null) {
             notes.addAll(spm.notes);
         }

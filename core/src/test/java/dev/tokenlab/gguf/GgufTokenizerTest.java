@@ -28,26 +28,8 @@ class GgufTokenizerTest {
     @TempDir
     Path dir;
 
-    /** ids 0..255: the bytes (byte-level spellings); 256 "ab", 257 "abc", 258 "<|bos|>" CONTROL, 259 "xy" and 260 "yzw" USER_DEFINED. */
     static GgufWriter toyBpe(String pre) {
-        List<String> tokens = new ArrayList<>();
-        List<Integer> types = new ArrayList<>();
-        for (int b = 0; b < 256; b++) {
-            tokens.add(String.valueOf(ByteLevelAlphabet.charOf(b)));
-            types.add(1);
-        }
-        tokens.addAll(List.of("ab", "abc", "<|bos|>", "xy", "yzw"));
-        types.addAll(List.of(1, 1, 3, 4, 4));
-        GgufWriter w = new GgufWriter().string("general.architecture", "llama").u32("llama.context_length", 4096)
-                .string("tokenizer.ggml.model", "gpt2").strings("tokenizer.ggml.tokens", tokens)
-                .ints("tokenizer.ggml.token_type", types.stream().mapToInt(Integer::intValue).toArray())
-                .strings("tokenizer.ggml.merges", List.of("a b", "ab c", "a b"))
-                .u32("tokenizer.ggml.bos_token_id", 258).bool("tokenizer.ggml.add_bos_token", true)
-                .string("tokenizer.chat_template", "{{ messages }}").string("tokenizer.chat_template.tool_use", "{{ tools }}");
-        if (pre != null) {
-            w.string("tokenizer.ggml.pre", pre);
-        }
-        return w;
+        return GgufWriter.toyByteLevel(pre);
     }
 
     private Tokenizer load(GgufWriter w) throws IOException {

@@ -17,9 +17,9 @@ import java.util.List;
  * (a file whose length is set with {@link RandomAccessFile#setLength}, so a multi-gigabyte model costs no disk).
  * Values are written exactly as given: a test can write a corrupt length or an unknown type on purpose.
  */
-final class GgufWriter {
+public final class GgufWriter {
     /** An array value: element type and elements (Java forms as for scalars, or nested {@code Arr}). */
-    record Arr(GgufType elementType, List<?> elements) {
+    public record Arr(GgufType elementType, List<?> elements) {
     }
 
     private record Entry(String key, int type, Object value) {
@@ -30,50 +30,50 @@ final class GgufWriter {
     private final List<Entry> entries = new ArrayList<>();
     private boolean bigEndian;
 
-    GgufWriter version(int v) {
+    public GgufWriter version(int v) {
         version = v;
         return this;
     }
 
-    GgufWriter tensorCount(long n) {
+    public GgufWriter tensorCount(long n) {
         tensorCount = n;
         return this;
     }
 
-    GgufWriter bigEndian() {
+    public GgufWriter bigEndian() {
         bigEndian = true;
         return this;
     }
 
     /** A key/value pair; {@code value}: a Number for integer and float types, Boolean, String, or {@link Arr}. */
-    GgufWriter put(String key, GgufType type, Object value) {
+    public GgufWriter put(String key, GgufType type, Object value) {
         entries.add(new Entry(key, type.id(), value));
         return this;
     }
 
     /** A key/value pair with a raw type number (to write an unknown type). */
-    GgufWriter putRaw(String key, int type, Object value) {
+    public GgufWriter putRaw(String key, int type, Object value) {
         entries.add(new Entry(key, type, value));
         return this;
     }
 
-    GgufWriter string(String key, String value) {
+    public GgufWriter string(String key, String value) {
         return put(key, GgufType.STRING, value);
     }
 
-    GgufWriter u32(String key, long value) {
+    public GgufWriter u32(String key, long value) {
         return put(key, GgufType.UINT32, value);
     }
 
-    GgufWriter bool(String key, boolean value) {
+    public GgufWriter bool(String key, boolean value) {
         return put(key, GgufType.BOOL, value);
     }
 
-    GgufWriter strings(String key, List<String> values) {
+    public GgufWriter strings(String key, List<String> values) {
         return put(key, GgufType.ARRAY, new Arr(GgufType.STRING, values));
     }
 
-    GgufWriter ints(String key, int... values) {
+    public GgufWriter ints(String key, int... values) {
         List<Integer> l = new ArrayList<>();
         for (int v : values) {
             l.add(v);
@@ -81,7 +81,7 @@ final class GgufWriter {
         return put(key, GgufType.ARRAY, new Arr(GgufType.INT32, l));
     }
 
-    GgufWriter floats(String key, float... values) {
+    public GgufWriter floats(String key, float... values) {
         List<Float> l = new ArrayList<>();
         for (float v : values) {
             l.add(v);
@@ -89,7 +89,7 @@ final class GgufWriter {
         return put(key, GgufType.ARRAY, new Arr(GgufType.FLOAT32, l));
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         Out out = new Out(bigEndian);
         out.raw("GGUF".getBytes(StandardCharsets.US_ASCII));
         out.u32(version);
@@ -109,7 +109,7 @@ final class GgufWriter {
     }
 
     /** Writes the file; then makes it {@code tensorBytes} longer, sparsely (a tensor region of zeros that takes no disk). */
-    Path write(Path file, long tensorBytes) throws IOException {
+    public Path write(Path file, long tensorBytes) throws IOException {
         byte[] b = bytes();
         Files.write(file, b);
         if (tensorBytes > 0) {
@@ -120,46 +120,46 @@ final class GgufWriter {
         return file;
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return write(file, 0);
     }
 
     /** A little-endian (or big-endian) byte sink. */
-    static final class Out {
+    public static final class Out {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final ByteOrder order;
 
-        Out(boolean bigEndian) {
+        public Out(boolean bigEndian) {
             order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         }
 
-        void raw(byte[] b) {
+        public void raw(byte[] b) {
             bytes.writeBytes(b);
         }
 
-        void u8(int v) {
+        public void u8(int v) {
             bytes.write(v);
         }
 
-        void u16(int v) {
+        public void u16(int v) {
             raw(ByteBuffer.allocate(2).order(order).putShort((short) v).array());
         }
 
-        void u32(long v) {
+        public void u32(long v) {
             raw(ByteBuffer.allocate(4).order(order).putInt((int) v).array());
         }
 
-        void u64(long v) {
+        public void u64(long v) {
             raw(ByteBuffer.allocate(8).order(order).putLong(v).array());
         }
 
-        void string(String s) {
+        public void string(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             u64(b.length);
             raw(b);
         }
 
-        void value(GgufType t, Object v) {
+        public void value(GgufType t, Object v) {
             switch (t) {
                 case UINT8, INT8 -> u8(((Number) v).intValue());
                 case BOOL -> u8((Boolean) v ? 1 : 0);
@@ -180,8 +180,34 @@ final class GgufWriter {
             }
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return bytes.toByteArray();
         }
+    }
+
+    /**
+     * A toy byte-level vocabulary: ids 0..255 the bytes (byte-level spellings), 256 "ab", 257 "abc", 258 "<|bos|>"
+     * (CONTROL), 259 "xy" and 260 "yzw" (USER_DEFINED); merges "a b", "ab c" (and "a b" again); BOS 258, added;
+     * architecture llama with a context length of 4096; two chat templates.
+     */
+    public static GgufWriter toyByteLevel(String pre) {
+        List<String> tokens = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        for (int b = 0; b < 256; b++) {
+            tokens.add(String.valueOf(dev.tokenlab.hf.pipeline.ByteLevelAlphabet.charOf(b)));
+            types.add(1);
+        }
+        tokens.addAll(List.of("ab", "abc", "<|bos|>", "xy", "yzw"));
+        types.addAll(List.of(1, 1, 3, 4, 4));
+        GgufWriter w = new GgufWriter().string("general.architecture", "llama").u32("llama.context_length", 4096)
+                .string("tokenizer.ggml.model", "gpt2").strings("tokenizer.ggml.tokens", tokens)
+                .ints("tokenizer.ggml.token_type", types.stream().mapToInt(Integer::intValue).toArray())
+                .strings("tokenizer.ggml.merges", List.of("a b", "ab c", "a b"))
+                .u32("tokenizer.ggml.bos_token_id", 258).bool("tokenizer.ggml.add_bos_token", true)
+                .string("tokenizer.chat_template", "{{ messages }}").string("tokenizer.chat_template.tool_use", "{{ tools }}");
+        if (pre != null) {
+            w.string("tokenizer.ggml.pre", pre);
+        }
+        return w;
     }
 }
