@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param layers every layer, in file order
  */
-record OllamaManifest(List<Layer> layers) {
+public record OllamaManifest(List<Layer> layers) {
     static final String MODEL = "application/vnd.ollama.image.model";
     static final String PARAMS = "application/vnd.ollama.image.params";
     /** Manifests are a few hundred bytes; anything much larger is not one. */
@@ -36,9 +36,9 @@ record OllamaManifest(List<Layer> layers) {
      * @param digest    {@code sha256:HEX}
      * @param size      its size in bytes, as the manifest says (-1 if it does not)
      */
-    record Layer(String mediaType, String digest, long size) {
+    public record Layer(String mediaType, String digest, long size) {
         /** The blob's file name: {@code sha256-HEX}. */
-        String blobName() {
+        public String blobName() {
             return "sha256-" + digest.substring(7);
         }
     }
@@ -48,7 +48,7 @@ record OllamaManifest(List<Layer> layers) {
      *
      * @throws TokenizerFormatException in one line naming {@code location} if it is not JSON or not a manifest
      */
-    static OllamaManifest parse(byte[] json, String location) {
+    public static OllamaManifest parse(byte[] json, String location) {
         if (json.length > MAX_BYTES) {
             throw new TokenizerFormatException(location, "is " + json.length + " bytes; an Ollama manifest is a few hundred");
         }

@@ -20,12 +20,12 @@ import java.util.OptionalInt;
  * @param numCtx the context window, if the params set one
  * @param stop   the stop sequences (a single string is one sequence)
  */
-record OllamaParams(OptionalInt numCtx, List<String> stop) {
+public record OllamaParams(OptionalInt numCtx, List<String> stop) {
     static final OllamaParams NONE = new OllamaParams(OptionalInt.empty(), List.of());
     /** Params blobs are small JSON objects. */
     static final int MAX_BYTES = 1 << 20;
 
-    static OllamaParams parse(byte[] json, String location) {
+    public static OllamaParams parse(byte[] json, String location) {
         if (json.length > MAX_BYTES) {
             throw new TokenizerFormatException(location, "is " + json.length + " bytes; an Ollama params layer is a small JSON object");
         }
