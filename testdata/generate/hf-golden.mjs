@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCases } from './cases.mjs';
+import { ESCAPES, corpusFileList, escape, loadCases, randomStrings, specialTexts } from './cases.mjs';
 
 const VERSION = '0.23.2';
 const RANDOM_COUNT = 300;
@@ -68,31 +68,6 @@ function sha256(data) {
 }
 
 const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-// Escapes one string so a row stays one line: \n \r \t \\, \s for a space at either end, \uXXXX for
-// C0/C1 controls, DEL, U+2028, U+2029, U+FEFF, U+FFF0..U+FFFF and a leading # (so no row reads as a
-// comment); everything else (emoji too) as is.
-// testdata/generate/cases.mjs and the Java EdgeCases.unescape read it back.
-const ESCAPES = '\\n \\r \\t \\\\, \\s for a space at either end, \\uXXXX for C0/C1 controls, '
-  + 'DEL, U+2028, U+2029, U+FEFF, U+FFF0..U+FFFF and a leading #';
-function escape(t) {
-  const cps = Array.from(t);
-  let s = '';
-  cps.forEach((ch, i) => {
-    const c = ch.codePointAt(0);
-    if (ch === '\n') s += '\\n';
-    else if (ch === '\r') s += '\\r';
-    else if (ch === '\t') s += '\\t';
-    else if (ch === '\\') s += '\\\\';
-    else if (ch === ' ' && (i === 0 || i === cps.length - 1)) s += '\\s';
-    else if (ch === '#' && i === 0) s += '\\u0023';
-    else if (c >= 0xd800 && c <= 0xdfff) throw new Error('lone surrogate in output');
-    else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xfff0 && c <= 0xffff)) {
-      s += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
-    } else s += ch;
-  });
-  return s;
-}
 
 // ---- the reference library, pinned
 const pkg = JSON.parse(readFileSync(join(here, 'node_modules/tokenizers/package.json'), 'utf8'));
@@ -189,56 +164,6 @@ async function edgeCases(m, model) {
   return rows;
 }
 
-// ---- seeded random strings (mulberry32; the same sequence on every run and machine)
-function randomStrings(specials) {
-  let seed = RANDOM_SEED;
-  const random = () => {
-    seed = (seed + 0x6D2B79F5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = (a) => a[Math.floor(random() * a.length)];
-  const groups = [
-    ['the', 'Hello', ' world', ' tokenizer', 'JSON', 'iPhone', "don't", " I'M", "we'll", 'x', 'ABC', ' a', 'Zebra', 'snake_case'],
-    [' ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', ' \n ', '\u00a0', '\u3000', '\u2003', '        '],
-    ['7', '42', '2024', '1234567', '3.14', '1,000', '\uff11\uff12\uff13', '\u0661\u0662', '\u00bd', '00'],
-    ['.', ',', '!?', '...', '--', '"', "'", '(', ')', '[', ']', '<', '>', '|', '{}', '#', '@', '$', '%', '&', '*', '/', '\\', '\u00ab', '\u00bb', '\u2026', '\u2014', '\uff0c', '\u3002'],
-    ['caf\u00e9', 'na\u00efve', '\u00c5ngstr\u00f6m', 'e\u0301', 'A\u030a', 'Stra\u00dfe', '\ufb01', '\u00c9COLE', 'Ti\u1ebfng', '\u0130', '\u0301'],
-    ['\u041f\u0440\u0438\u0432\u0435\u0442', ' \u043c\u0438\u0440', '\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1', '\u039f\u0394\u039f\u03a3', '\u0645\u0631\u062d\u0628\u0627', ' \u0627\u0644\u0639\u0627\u0644\u0645', '\u0928\u092e\u0938\u094d\u0924\u0947', '\u0939\u093f\u0928\u094d\u0926\u0940', '\u05e9\u05dc\u05d5\u05dd', '\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35'],
-    ['\u65e5\u672c\u8a9e', '\u4e2d\u6587', '\u6f22\u5b57', '\u3053\u3093\u306b\u3061\u306f', '\u30ab\u30bf\u30ab\u30ca', '\u{20000}', '\u{2A6D6}', '\uc548\ub155\ud558\uc138\uc694', ' \uc138\uacc4', '\u1112\u1161\u11ab'],
-    ['\u{1F600}', '\u{1F44D}\u{1F3FD}', '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}', '\u{1F3F3}\ufe0f\u200d\u{1F308}', '\u{1F1EF}\u{1F1F5}', '1\ufe0f\u20e3', '\u{1F9D1}\u200d\u{1F4BB}', '\u2764\ufe0f', '\u{1FAE8}'],
-    ['\u2581', '\u2581\u2581', '\u{31350}', '\u{11F04}', '\u{10D50}', '\ue000', '\u{F0000}', '\ufeff', '\u200b', '\u0000', '\u001b', '\ufffd'],
-  ];
-  const texts = [];
-  for (let n = 0; n < RANDOM_COUNT; n++) {
-    let t = '';
-    const k = 1 + Math.floor(random() * 16);
-    for (let i = 0; i < k; i++) {
-      const r = random();
-      if (r < 0.12) t += pick(specials);
-      else if (r < 0.2) {
-        let cp = Math.floor(random() * 0x30000);
-        if (cp >= 0xd800 && cp <= 0xdfff) cp += 0x800; // no lone surrogates
-        t += String.fromCodePoint(cp);
-      } else t += pick(pick(groups));
-    }
-    texts.push(t);
-  }
-  return texts;
-}
-
-// The model's own added-token texts (placeholders such as <unused12> and reserved names left out but
-// for one each), and a few near misses.
-function specialTexts(json) {
-  const filler = /^<unused\d+>$|reserved|place\u2581holder/;
-  const texts = json.added_tokens.filter((t) => !filler.test(t.content)).map((t) => t.content);
-  const fillers = json.added_tokens.filter((t) => filler.test(t.content)).map((t) => t.content);
-  if (fillers.length) texts.push(fillers[0], fillers[fillers.length - 1]);
-  texts.push('<|', '|>', '<s', '[CLS');
-  return texts;
-}
-
 async function random(m, model) {
   const { tokenizer } = model;
   const rows = header(m, model, `${RANDOM_COUNT} seeded random strings`, [
@@ -247,7 +172,7 @@ async function random(m, model) {
     `escapes (text column): ${ESCAPES}`,
     `strings: mulberry32 seeded ${RANDOM_SEED} (see hf-golden.mjs), this model's own added-token texts spliced in`,
   ]);
-  for (const t of randomStrings(specialTexts(model.json))) {
+  for (const t of randomStrings(specialTexts(model.json.added_tokens.map((t) => t.content)), RANDOM_COUNT, RANDOM_SEED)) {
     const plain = (await encode(tokenizer, t, false)).getIds();
     const special = (await encode(tokenizer, t, true)).getIds();
     rows.push(`${escape(t)}\t${plain.join(' ')}\t${special.join(' ')}`);
@@ -257,9 +182,7 @@ async function random(m, model) {
 
 // ---- the corpus, each file as one string
 const corpusDir = join(shared, 'corpus');
-const corpusFiles = ['botchan.txt', 'wagahaiwa_nekodearu.txt',
-  ...readFileSync(join(corpusDir, 'udhr', 'INDEX.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '')
-    .map((l) => `udhr/${l.split('\t')[0]}`)];
+const corpusFiles = corpusFileList(corpusDir);
 let corpusTexts = null;
 function corpus() {
   if (!corpusTexts) {

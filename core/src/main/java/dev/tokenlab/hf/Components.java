@@ -221,7 +221,7 @@ final class Components {
     }
 
     private static String describe(JsonObject pattern) {
-        return pattern.has("Regex") ? "/" + pattern.string("Regex") + "/" : "\"" + pattern.string("String") + "\"";
+        return pattern.has("Regex") ? "/" + visible(pattern.string("Regex")) + "/" : "\"" + visible(pattern.string("String")) + "\"";
     }
 
     /** The {@code precompiled_charsmap} of a Precompiled normalizer: base64 of a SentencePiece charsmap. */

@@ -10,7 +10,7 @@ import dev.tokenlab.json.JsonValue;
 import dev.tokenlab.pretokenize.Cl100kScanner;
 import dev.tokenlab.pretokenize.O200kScanner;
 import dev.tokenlab.pretokenize.PreTokenizer;
-import dev.tokenlab.pretokenize.RegexPreTokenizer;
+import dev.tokenlab.regex.RegexPreTokenizer;
 
 import java.util.ArrayList;
 import java.util.List;

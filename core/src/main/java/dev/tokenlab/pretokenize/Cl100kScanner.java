@@ -15,8 +15,8 @@ package dev.tokenlab.pretokenize;
  * </pre>
  *
  * Each alternative is tried in order at each position, exactly as the regex engine does; the
- * equivalence with {@link RegexPreTokenizer} is a test. Character classes come from
- * {@link UnicodeCategories} (Unicode 16.0, as tiktoken's Rust regex), not from the JVM.
+ * equivalence with the regex ({@link dev.tokenlab.regex.RegexPreTokenizer}) is a test. Character
+ * classes come from {@link UnicodeCategories} (Unicode 16.0, as tiktoken's Rust regex), not from the JVM.
  *
  * <p>Two variants exist because tiktoken changed cl100k_base's pattern (to possessive quantifiers,
  * adding {@code \s++$} before the newline rule): a whitespace run that reaches the end of the text

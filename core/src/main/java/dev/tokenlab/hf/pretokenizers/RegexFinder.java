@@ -1,53 +1,35 @@
 package dev.tokenlab.hf.pretokenizers;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.tokenlab.regex.Regex;
 
 /**
- * A {@code Regex} pattern of a {@code tokenizer.json}. TEMPORARY: java.util.regex with Unicode classes,
- * until core's own engine (Unicode 16, bounded time) replaces it.
+ * A {@code Regex} pattern of a {@code tokenizer.json}, on core's regex engine ({@link Regex}: Unicode
+ * 16 classes as the Rust library's Oniguruma has them, leftmost-first, time linear in the text for any
+ * pattern). Matches come as Rust's {@code find_iter} gives them: after an empty match the search moves
+ * on one code point, and an empty match where the previous match ended is not taken.
  */
 public final class RegexFinder implements Finder {
-    private final Pattern pattern;
-    private final String source;
+    private final Regex regex;
 
-    /** Compiles {@code regex}. */
-    public RegexFinder(String regex) {
-        this.source = regex;
-        this.pattern = Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * Compiles {@code pattern}.
+     *
+     * @throws dev.tokenlab.regex.RegexSyntaxException for a construct the engine does not support, naming it and its index
+     */
+    public RegexFinder(String pattern) {
+        this.regex = Regex.compile(pattern);
     }
 
     @Override
     public void findAll(String text, MatchSink sink) {
-        Matcher m = pattern.matcher(text);
-        int at = 0;
-        int previousEnd = -1;
-        while (at <= text.length() && m.find(at)) {
-            int start = m.start();
-            int end = m.end();
-            if (start == end && start == previousEnd) {
-                // an empty match where the previous match ended is not taken (onig's and Rust regex's find_iter)
-                if (start >= text.length()) {
-                    break;
-                }
-                at = start + Character.charCount(text.codePointAt(start));
-                continue;
-            }
+        regex.findAll(text, 0, text.length(), (start, end) -> {
             sink.match(start, end);
-            previousEnd = end;
-            if (end == start) {
-                if (end >= text.length()) {
-                    break;
-                }
-                at = end + Character.charCount(text.codePointAt(end));
-            } else {
-                at = end;
-            }
-        }
+            return true;
+        });
     }
 
     @Override
     public String toString() {
-        return source;
+        return regex.pattern();
     }
 }
