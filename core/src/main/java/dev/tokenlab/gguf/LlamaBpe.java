@@ -13,10 +13,8 @@ import dev.tokenlab.tiktoken.TiktokenTokenizer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * llama.cpp's byte-level BPE ({@code llm_tokenizer_bpe_session}) on core's engine: {@link LlamaSplitter} cuts the
@@ -50,41 +48,40 @@ final class LlamaBpe {
                     + ", expected strings");
         }
         List<byte[]> tokens = new ArrayList<>(n + 64);
-        Map<String, Integer> ids = new HashMap<>(n * 2);
         for (int id = 0; id < n; id++) {
-            byte[] b = ByteLevelAlphabet.bytesOf(vocab.text[id]);
-            tokens.add(b);
-            if (b != null) {
-                ids.put(vocab.text[id], id);
-            }
+            tokens.add(ByteLevelAlphabet.bytesOf(vocab.text[id]));
         }
+        Map<String, Integer> standInIds = new HashMap<>();
         List<String> standIns = new ArrayList<>();
         for (int b = 0; b < 256; b++) {
-            symbol(String.valueOf(ByteLevelAlphabet.charOf(b)), ids, tokens, standIns);
+            symbol(LlamaVocab.key(String.valueOf(ByteLevelAlphabet.charOf(b))), vocab, tokens, standInIds, standIns);
         }
         int m = merges.length();
         int[] left = new int[m];
         int[] right = new int[m];
         int[] result = new int[m];
         int count = 0;
-        Set<String> seen = new HashSet<>(m * 2);
+        PairSet seen = new PairSet(m);
+        byte[][] raw = merges.rawStrings();
         for (int r = 0; r < m; r++) {
-            String s = merges.string(r);
+            String s = new String(raw[r], java.nio.charset.StandardCharsets.ISO_8859_1);
             int space = s.indexOf(' ', 1);
             if (space < 0) {
                 continue; // llama.cpp files it under ("", ""), a pair no symbols ever form
             }
             String a = s.substring(0, space);
             String b = s.substring(space + 1);
-            if (!seen.add(s.substring(0, space) + "\u0000" + b)) {
+            int l = symbol(a, vocab, tokens, standInIds, standIns);
+            int rt = l < 0 ? -1 : symbol(b, vocab, tokens, standInIds, standIns);
+            if (l < 0 || rt < 0) {
+                continue; // a part not spelled in the byte alphabet: symbols are, so this pair never occurs
+            }
+            if (!seen.add(l, rt)) {
                 continue; // the first rank of a pair listed twice wins
             }
-            if (a.isEmpty() || b.isEmpty() || ByteLevelAlphabet.bytesOf(a) == null || ByteLevelAlphabet.bytesOf(b) == null) {
-                continue; // symbols are made of the byte alphabet only: this pair never occurs
-            }
-            left[count] = symbol(a, ids, tokens, standIns);
-            right[count] = symbol(b, ids, tokens, standIns);
-            result[count] = symbol(a + b, ids, tokens, standIns);
+            left[count] = l;
+            right[count] = rt;
+            result[count] = symbol(a + b, vocab, tokens, standInIds, standIns);
             count++;
         }
         this.mergeCount = count;
@@ -106,17 +103,56 @@ final class LlamaBpe {
         }
     }
 
-    /** The id of a symbol's spelling: its token, or a stand-in past the vocabulary. */
-    private int symbol(String spelling, Map<String, Integer> ids, List<byte[]> tokens, List<String> standIns) {
-        Integer id = ids.get(spelling);
-        if (id != null) {
+    /**
+     * The id of a symbol given by its UTF-8 as ISO-8859-1 chars: its token if that token is spelled in the byte
+     * alphabet, else a stand-in past the vocabulary; -1 if it is not spelled in the byte alphabet at all.
+     */
+    private static int symbol(String key, LlamaVocab vocab, List<byte[]> tokens, Map<String, Integer> standInIds, List<String> standIns) {
+        Integer id = vocab.byRaw.get(key);
+        if (id != null && tokens.get(id) != null) {
             return id;
         }
-        int standIn = tokens.size();
-        tokens.add(ByteLevelAlphabet.bytesOf(spelling));
-        ids.put(spelling, standIn);
+        Integer standIn = standInIds.get(key);
+        if (standIn != null) {
+            return standIn;
+        }
+        String spelling = new String(key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = key.isEmpty() ? null : ByteLevelAlphabet.bytesOf(spelling);
+        if (bytes == null) {
+            return -1;
+        }
+        int next = tokens.size();
+        tokens.add(bytes);
+        standInIds.put(key, next);
         standIns.add(spelling);
-        return standIn;
+        return next;
+    }
+
+    /** A set of id pairs (open addressing over longs). */
+    private static final class PairSet {
+        private final long[] keys;
+        private final int mask;
+
+        PairSet(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+            keys = new long[capacity];
+            java.util.Arrays.fill(keys, -1L);
+            mask = capacity - 1;
+        }
+
+        /** Adds the pair; false if it was there. */
+        boolean add(int a, int b) {
+            long key = (long) a << 32 | (b & 0xFFFFFFFFL);
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (keys[slot] != -1L) {
+                if (keys[slot] == key) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            return true;
+        }
     }
 
     /** Per-call state. */

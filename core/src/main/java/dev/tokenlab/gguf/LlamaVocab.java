@@ -48,7 +48,8 @@ final class LlamaVocab {
     final byte[][] raw;
     final float[] scores;
     final int[] attr;
-    final Map<String, Integer> ids;
+    /** Token ids by their raw UTF-8 bytes, each byte as one ISO-8859-1 char (so lookups are byte-exact, as llama.cpp's). */
+    final Map<String, Integer> byRaw;
     final int maxTokenBytes;
     /** The id of the token whose text is exactly the one byte {@code b}, or -1. */
     private final int[] singleByte = new int[256];
@@ -166,8 +167,7 @@ final class LlamaVocab {
         this.text = new String[n];
         this.raw = new byte[n][];
         this.attr = new int[n];
-        this.ids = new HashMap<>(n * 2);
-        Map<String, Integer> byRaw = new HashMap<>(n * 2);
+        this.byRaw = new HashMap<>(n * 2);
         Arrays.fill(singleByte, NONE);
         int longest = 0;
         for (int i = 0; i < n; i++) {
@@ -185,7 +185,6 @@ final class LlamaVocab {
                 singleByte[r[0] & 0xFF] = i;
             }
             text[i] = new String(r, StandardCharsets.UTF_8);
-            ids.put(text[i], i);
             longest = Math.max(longest, r.length);
             attr[i] = types == null ? ATTR_NORMAL : switch (types[i]) {
                 case 1 -> ATTR_NORMAL;
@@ -302,14 +301,14 @@ final class LlamaVocab {
         }
         List<Integer> eog = new ArrayList<>();
         for (String t : EOG) {
-            Integer id = ids.get(t);
+            Integer id = byRaw.get(key(t));
             if (id != null) {
                 attr[id] |= ATTR_CONTROL;
                 eog.add(id);
             }
         }
         for (String t : List.of("<|channel|>", "<|message|>", "<|start|>", "<|constrain|>")) {
-            Integer id = ids.get(t);
+            Integer id = byRaw.get(key(t));
             if (id != null) {
                 attr[id] = ATTR_USER_DEFINED;
             }
@@ -349,7 +348,7 @@ final class LlamaVocab {
         int found = NONE;
         int count = 0;
         for (String t : candidates) {
-            Integer id = ids.get(t);
+            Integer id = byRaw.get(key(t));
             if (id != null) {
                 count++;
                 if (found == NONE) {
@@ -399,7 +398,7 @@ final class LlamaVocab {
     }
 
     private void setAttr(String token, int flag, boolean on) {
-        Integer id = ids.get(token);
+        Integer id = byRaw.get(key(token));
         if (id != null) {
             attr[id] = on ? attr[id] | flag : attr[id] & ~flag;
         }
@@ -412,6 +411,11 @@ final class LlamaVocab {
             }
         }
         return false;
+    }
+
+    /** The lookup key of a token text: its UTF-8 bytes as ISO-8859-1 chars. */
+    static String key(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     int size() {
@@ -429,7 +433,7 @@ final class LlamaVocab {
 
     /** The id of a token by its exact text, or {@link #NONE}. */
     int id(String token) {
-        Integer id = ids.get(token);
+        Integer id = byRaw.get(key(token));
         return id == null ? NONE : id;
     }
 
