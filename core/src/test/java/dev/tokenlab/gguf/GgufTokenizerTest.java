@@ -110,6 +110,21 @@ class GgufTokenizerTest {
                         .ints("tokenizer.ggml.token_type", 1)));
     }
 
+    /** Every tokenizer.ggml.pre name Tokenlab knows builds (its regexes compile on core's engine) and splits text whole. */
+    @Test
+    void everyKnownPreTokenizerSplits() {
+        String text = "Hello, WORLD's 12345 ﬁ 漢字かな 한국어 😀\t\n  x\u00A0y";
+        for (String name : LlamaPreTokenizers.names()) {
+            LlamaSplitter s = LlamaPreTokenizers.splitter(LlamaPreTokenizers.type(name));
+            StringBuilder joined = new StringBuilder();
+            s.split(text, 0, text.length(), (a, b) -> {
+                joined.append(text, a, b);
+                return true;
+            });
+            assertEquals(text, joined.toString(), name);
+        }
+    }
+
     @Test
     void missingPreIsLlamaCppsDefault() throws IOException {
         Tokenizer t = load(toyBpe(null));
