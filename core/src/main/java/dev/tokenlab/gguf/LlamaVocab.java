@@ -276,28 +276,28 @@ final class LlamaVocab {
      */
     private void markByText() {
         if (eot == NONE) {
-            eot = markFirst(EOT);
+            eot = markFirst(EOT, "end-of-turn");
         }
         if (eom == NONE) {
-            eom = markFirst(List.of("<|eom_id|>"));
+            eom = markFirst(List.of("<|eom_id|>"), "end-of-message");
         }
         if (fimPre == NONE) {
-            fimPre = markFirst(FIM_PRE);
+            fimPre = markFirst(FIM_PRE, "fill-in-the-middle prefix");
         }
         if (fimSuf == NONE) {
-            fimSuf = markFirst(FIM_SUF);
+            fimSuf = markFirst(FIM_SUF, "fill-in-the-middle suffix");
         }
         if (fimMid == NONE) {
-            fimMid = markFirst(FIM_MID);
+            fimMid = markFirst(FIM_MID, "fill-in-the-middle middle");
         }
         if (fimPad == NONE) {
-            fimPad = markFirst(FIM_PAD);
+            fimPad = markFirst(FIM_PAD, "fill-in-the-middle padding");
         }
         if (fimRep == NONE) {
-            fimRep = markFirst(FIM_REP);
+            fimRep = markFirst(FIM_REP, "fill-in-the-middle repository");
         }
         if (fimSep == NONE) {
-            fimSep = markFirst(FIM_SEP);
+            fimSep = markFirst(FIM_SEP, "fill-in-the-middle file separator");
         }
         List<Integer> eog = new ArrayList<>();
         for (String t : EOG) {
@@ -344,7 +344,7 @@ final class LlamaVocab {
         }
     }
 
-    private int markFirst(List<String> candidates) {
+    private int markFirst(List<String> candidates, String role) {
         int found = NONE;
         int count = 0;
         for (String t : candidates) {
@@ -359,7 +359,7 @@ final class LlamaVocab {
         if (found != NONE) {
             attr[found] |= ATTR_CONTROL;
             if (count > 1) {
-                notes.add("several tokens could be the " + candidates.get(0) + " role; llama.cpp takes one in hash-map order,"
+                notes.add("several tokens could be the " + role + " token; llama.cpp takes one in hash-map order,"
                         + " Tokenlab the first of its list (" + text[found] + ")");
             }
         }
