@@ -9,7 +9,10 @@
 // for each code point whose lowercase is not itself:
 //   Lowercase TAB <code point> TAB <code point>[ <code point>…]      (hex)
 //
-// Usage: node tools/unicode-properties.mjs <unpacked package folder> [--lowercase] > out.tsv
+// With --simple-lowercase, prints every code point's simple lowercase (UnicodeData.txt's field 13 alone, what
+// llama.cpp's unicode tables hold), in the same form, for each code point that has one.
+//
+// Usage: node tools/unicode-properties.mjs <unpacked package folder> [--lowercase | --simple-lowercase] > out.tsv
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +36,16 @@ async function ranges(folder) {
 }
 
 const lines = [];
+if (process.argv[3] === '--simple-lowercase') {
+  const simple = (await import(pathToFileURL(join(dir, 'Simple_Case_Mapping/Lowercase', 'code-points.mjs')).href)).default;
+  for (let cp = 0; cp < 0x110000; cp++) {
+    if (simple.has(cp) && simple.get(cp) !== cp) {
+      lines.push(`Lowercase\t${cp.toString(16)}\t${simple.get(cp).toString(16)}`);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  process.exit(0);
+}
 if (process.argv[3] === '--lowercase') {
   const load = async (f) => (await import(pathToFileURL(join(dir, f, 'code-points.mjs')).href)).default;
   const simple = await load('Simple_Case_Mapping/Lowercase');

@@ -30,6 +30,8 @@ module dev.tokenlab.core {
     provides dev.tokenlab.spi.ModelFormat with
             dev.tokenlab.tiktoken.TiktokenRankFormat,
             dev.tokenlab.sentencepiece.SentencePieceFormat,
-            dev.tokenlab.hf.TokenizerJsonFormat;
-    provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme;
+            dev.tokenlab.hf.TokenizerJsonFormat,
+            dev.tokenlab.gguf.GgufFormat,
+            dev.tokenlab.gguf.ollama.OllamaModelFormat;
+    provides dev.tokenlab.spi.ModelScheme with dev.tokenlab.hf.hub.HubScheme, dev.tokenlab.gguf.ollama.OllamaScheme;
 }

@@ -103,9 +103,9 @@ class TokenizersTest {
     void filesAndFoldersOfNoFormatAreOneLine() throws IOException {
         Path notes = write("notes.model", "just some notes\n");
         assertEquals(notes + ": not a model file Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json,"
-                + " test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(notes)).getMessage());
+                + " GGUF, Ollama model manifest, test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(notes)).getMessage());
         assertEquals(dir + ": a folder with no model Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json,"
-                + " test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(dir)).getMessage());
+                + " GGUF, Ollama model manifest, test format, greedy test format)", assertThrows(TokenizerFormatException.class, () -> Tokenizers.load(dir)).getMessage());
         Path missing = dir.resolve("missing.model");
         assertEquals(missing + ": no such file", assertThrows(TokenizerFormatException.class, () -> Tokenizers.open(missing.toString())).getMessage());
     }
@@ -122,10 +122,10 @@ class TokenizersTest {
         } finally {
             System.clearProperty("tokenlab.testScheme");
         }
-        assertEquals("unknown scheme \"ollama:\"; did you mean hf:, test:?",
-                assertThrows(TokenizerNotFoundException.class, () -> Tokenizers.open("ollama:llama3.1")).getMessage());
-        // core's own scheme first (hf: for the Hugging Face Hub), then the test-only one
-        assertEquals(List.of("hf", "test"), Tokenizers.schemes().stream().map(s -> s.scheme()).toList());
+        assertEquals("unknown scheme \"lmstudio:\"; did you mean hf:, ollama:, test:?",
+                assertThrows(TokenizerNotFoundException.class, () -> Tokenizers.open("lmstudio:llama3.1")).getMessage());
+        // core's own schemes first (hf: for the Hugging Face Hub, ollama: for Ollama's store), then the test-only one
+        assertEquals(List.of("hf", "ollama", "test"), Tokenizers.schemes().stream().map(s -> s.scheme()).toList());
     }
 
     @Test

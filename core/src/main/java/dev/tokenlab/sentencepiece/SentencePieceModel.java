@@ -125,6 +125,22 @@ public final class SentencePieceModel {
         return ModelProtoReader.read(bytes, source);
     }
 
+    /**
+     * A BPE model from pieces, scores and types held outside a {@code .model} file (a GGUF file's {@code llama}
+     * vocabulary): byte fallback as given, and a normalizer that only writes spaces as {@code ▁} — no dummy prefix,
+     * no whitespace cleanup, no character map — as llama.cpp's SentencePiece-style tokenizer does. The same checks
+     * as {@link #read} apply.
+     *
+     * @throws TokenizerFormatException if the pieces break a rule SentencePiece models keep
+     */
+    public static SentencePieceModel bpe(byte[][] pieces, float[] scores, PieceType[] types, boolean byteFallback, int unkId,
+                                         String source) {
+        TrainerSpec trainer = new TrainerSpec(ModelType.BPE, byteFallback, false, true, false, false, unkId, -1, -1, -1,
+                "<unk>", "<s>", "</s>", "<pad>", " \u2047 ");
+        NormalizerSpec normalizer = new NormalizerSpec("identity", new byte[0], false, false, true);
+        return new SentencePieceModel(pieces, scores, types, trainer, normalizer, source);
+    }
+
     /** The byte value of a piece {@code <0xNN>} (upper-case hex, as the C++ library writes it), or -1. */
     static int byteValue(String piece) {
         if (piece.length() != 6 || !piece.startsWith("<0x") || piece.charAt(5) != '>') {

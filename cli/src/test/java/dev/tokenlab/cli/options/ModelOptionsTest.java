@@ -57,7 +57,7 @@ class ModelOptionsTest {
         Path junk = Files.writeString(dir.resolve("junk.tiktoken"), "this is not a model\n");
         Cli.Result r = Cli.run("encode", "-m", junk.toString(), "hi");
         assertEquals(1, r.exitCode());
-        assertEquals("tokenlab: " + junk + ": not a model file Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json)\n", r.err());
+        assertEquals("tokenlab: " + junk + ": not a model file Tokenlab reads (it reads: tiktoken rank file, SentencePiece model, Hugging Face tokenizer.json, GGUF, Ollama model manifest)\n", r.err());
     }
 
     @Test
