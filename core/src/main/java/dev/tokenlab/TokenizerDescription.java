@@ -23,13 +23,15 @@ import java.util.OptionalInt;
  *
  * @param format            the format or origin ({@code bundled}, {@code tiktoken rank file}, {@code Hugging Face tokenizer.json} …)
  * @param stages            the pipeline, in order
- * @param contextLength     the model's context length, when its files say it
+ * @param contextLength     the model's context length, when its files say it (what it was trained for)
+ * @param servedContextLength the window the runtime serving the model gives it, when its files say it
+ *                          (Ollama's {@code num_ctx} from the model's params); a prompt beyond it is truncated
  * @param chatTemplates     the model's chat templates by name ({@code default}, {@code tool_use} …), as the files hold them
  * @param specialTokenNames the roles of special tokens ({@code bos_token}, {@code eos_token} …) to their text
  * @param notes             anything a user should know (settings in the files that Tokenlab does not apply …)
  */
-public record TokenizerDescription(String format, List<Stage> stages, OptionalInt contextLength, Map<String, String> chatTemplates,
-                                   Map<String, String> specialTokenNames, List<String> notes) {
+public record TokenizerDescription(String format, List<Stage> stages, OptionalInt contextLength, OptionalInt servedContextLength,
+                                   Map<String, String> chatTemplates, Map<String, String> specialTokenNames, List<String> notes) {
 
     /** One stage of the pipeline: its name ({@code normalizer}, {@code pre-tokenizer}, {@code model} …) and what it does. */
     public record Stage(String name, String description) {
@@ -43,6 +45,7 @@ public record TokenizerDescription(String format, List<Stage> stages, OptionalIn
         Objects.requireNonNull(format, "format");
         stages = List.copyOf(stages);
         Objects.requireNonNull(contextLength, "contextLength");
+        Objects.requireNonNull(servedContextLength, "servedContextLength");
         chatTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(chatTemplates));
         specialTokenNames = Collections.unmodifiableMap(new LinkedHashMap<>(specialTokenNames));
         notes = List.copyOf(notes);
@@ -50,6 +53,6 @@ public record TokenizerDescription(String format, List<Stage> stages, OptionalIn
 
     /** A description with a format and stages only. */
     public static TokenizerDescription of(String format, List<Stage> stages) {
-        return new TokenizerDescription(format, stages, OptionalInt.empty(), Map.of(), Map.of(), List.of());
+        return new TokenizerDescription(format, stages, OptionalInt.empty(), OptionalInt.empty(), Map.of(), Map.of(), List.of());
     }
 }

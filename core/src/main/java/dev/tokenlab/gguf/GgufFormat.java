@@ -6,6 +6,7 @@ import dev.tokenlab.spi.ModelFormat;
 import dev.tokenlab.spi.ModelSource;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * GGUF model files (llama.cpp, Ollama, LM Studio …), recognised by their magic {@code GGUF}: the tokenizer in the
@@ -32,9 +33,10 @@ public final class GgufFormat implements ModelFormat {
 
     /**
      * The tokenizer of a GGUF file already read, named {@code name}, with {@code notes} first among its
-     * description's notes (the Ollama scheme adds what the model's manifest says: {@code num_ctx}, {@code stop}).
+     * description's notes and {@code servedContext} as the window it is served with (the Ollama scheme adds
+     * what the model's manifest says: {@code num_ctx}, {@code stop}).
      */
-    public static Tokenizer tokenizer(String name, GgufFile file, TokenizerOptions options, List<String> notes) {
-        return new GgufTokenizer(name, file, options, notes);
+    public static Tokenizer tokenizer(String name, GgufFile file, TokenizerOptions options, List<String> notes, OptionalInt servedContext) {
+        return new GgufTokenizer(name, file, options, notes, servedContext);
     }
 }

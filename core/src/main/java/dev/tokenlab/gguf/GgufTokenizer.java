@@ -47,11 +47,14 @@ final class GgufTokenizer implements Tokenizer {
     private final TokenizerDescription description;
 
     GgufTokenizer(String name, GgufFile file, TokenizerOptions options) {
-        this(name, file, options, List.of());
+        this(name, file, options, List.of(), OptionalInt.empty());
     }
 
-    /** With {@code extraNotes} added to the description (what an Ollama manifest says about the model). */
-    GgufTokenizer(String name, GgufFile file, TokenizerOptions options, List<String> extraNotes) {
+    /**
+     * With {@code extraNotes} added to the description and the window the runtime serves the model with
+     * (what an Ollama manifest says about the model: its {@code num_ctx}).
+     */
+    GgufTokenizer(String name, GgufFile file, TokenizerOptions options, List<String> extraNotes, OptionalInt servedContext) {
         if (options.metaSplit()) {
             throw new TokenizerException("Meta's long-run split is for tiktoken-style tokenizers (llama3, cl100k_base …), not "
                     + name + ", a GGUF file");
@@ -73,7 +76,7 @@ final class GgufTokenizer implements Tokenizer {
         this.wpm = vocab.model.equals("bert") ? new LlamaWpm(vocab) : null;
         this.defaultPolicy = options.specialTokens();
         this.addSpecial = options.addSpecialTokens();
-        this.description = describe(file, extraNotes);
+        this.description = describe(file, extraNotes, servedContext);
     }
 
     @Override
@@ -204,7 +207,7 @@ final class GgufTokenizer implements Tokenizer {
         return description;
     }
 
-    private TokenizerDescription describe(GgufFile f, List<String> extraNotes) {
+    private TokenizerDescription describe(GgufFile f, List<String> extraNotes, OptionalInt servedContext) {
         List<TokenizerDescription.Stage> stages = new ArrayList<>();
         long userDefined = java.util.Arrays.stream(vocab.specialCache).filter(id -> !vocab.isControlLike(id)).count();
         stages.add(new TokenizerDescription.Stage("special tokens", String.format(
@@ -251,7 +254,7 @@ final class GgufTokenizer implements Tokenizer {
         if (spm != null) {
             notes.addAll(spm.notes);
         }
-        return new TokenizerDescription("GGUF", stages, context, templates, vocab.roles(), notes);
+        return new TokenizerDescription("GGUF", stages, context, servedContext, templates, vocab.roles(), notes);
     }
 
     private String text(int id) {

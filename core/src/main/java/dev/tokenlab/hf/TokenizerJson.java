@@ -159,7 +159,7 @@ final class TokenizerJson {
                         + (processorAddsBos ? "adds" : "does not add") + " one; Tokenlab follows tokenizer.json, as the Rust library does");
             }
         });
-        return new TokenizerDescription("Hugging Face tokenizer.json", stages, config.contextLength(), config.chatTemplates(),
+        return new TokenizerDescription("Hugging Face tokenizer.json", stages, config.contextLength(), OptionalInt.empty(), config.chatTemplates(),
                 config.specialTokens(), notes);
     }
 }

@@ -166,7 +166,7 @@ public final class SentencePieceTokenizer implements Tokenizer {
             names.put("eos_token", model.piece(eos));
         }
         return new TokenizerDescription("SentencePiece model", stages, ModelProfiles.find(name).map(p -> OptionalInt.of(p.contextWindow()))
-                .orElse(OptionalInt.empty()), Map.of(), names, List.of());
+                .orElse(OptionalInt.empty()), OptionalInt.empty(), Map.of(), names, List.of());
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.tokenlab.spi;
 import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerNotFoundException;
 
+import java.util.List;
+
 /**
  * A name scheme such as {@code hf:} or {@code ollama:}: turns a name ({@code Qwen/Qwen3-8B}) into model
  * files on this machine, which a {@link ModelFormat} then reads. Found through
@@ -28,4 +30,18 @@ public interface ModelScheme {
      * @throws TokenizerException if the files cannot be found or fetched, in one line that says why
      */
     ModelSource resolve(String name);
+
+    /**
+     * One model this scheme can resolve without the network.
+     *
+     * @param name  the name as {@link #resolve} takes it (without {@code SCHEME:})
+     * @param bytes the size of its model files on disk, or -1 when unknown
+     */
+    record Local(String name, long bytes) {
+    }
+
+    /** The models this scheme can resolve without the network (Ollama's pulled models …); none by default. */
+    default List<Local> local() {
+        return List.of();
+    }
 }

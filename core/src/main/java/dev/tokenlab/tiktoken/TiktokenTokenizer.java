@@ -128,7 +128,7 @@ public final class TiktokenTokenizer implements Tokenizer {
             names.put("eos_token", spec.eos());
         }
         return new TokenizerDescription(spec.source(), stages, ModelProfiles.find(spec.name())
-                .map(p -> OptionalInt.of(p.contextWindow())).orElse(OptionalInt.empty()), Map.of(), names, List.of());
+                .map(p -> OptionalInt.of(p.contextWindow())).orElse(OptionalInt.empty()), OptionalInt.empty(), Map.of(), names, List.of());
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.tokenlab.testing.ByteArrayChannel;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Coverage-guided fuzzing of the GGUF reader (and the tokenizer built from what it reads) and of the Ollama
@@ -34,7 +35,7 @@ class GgufFuzzTest {
             return;
         }
         try {
-            Tokenizer t = GgufFormat.tokenizer("fuzz", file, TokenizerOptions.defaults(), List.of());
+            Tokenizer t = GgufFormat.tokenizer("fuzz", file, TokenizerOptions.defaults(), List.of(), OptionalInt.empty());
             int[] ids = t.encode("Hello wörld, 123 😀\n  x <s>[CLS]", SpecialTokens.allowAll());
             t.decodeBytes(ids);
             t.describe();

@@ -98,7 +98,7 @@ public final class ChatCommand extends TokenlabSubcommand {
         }
         Tokenizer t = model.open();
         ChatTemplate chatTemplate = template();
-        BudgetOptions.Budget limits = budget.resolve(model.model());
+        BudgetOptions.Budget limits = budget.resolve(model.model(), t);
         Path path = file != null ? file : fileOption;
         String source;
         String json;

@@ -98,7 +98,7 @@ public final class CountCommand extends TokenlabSubcommand {
     @Override
     protected int run() {
         Tokenizer t = encoding.open(model);
-        BudgetOptions.Budget limits = budget.resolve(model.model());
+        BudgetOptions.Budget limits = budget.resolve(model.model(), t);
         if (jobs < 1) {
             throw CliException.usage("--jobs must be at least 1: " + jobs);
         }

@@ -4,10 +4,15 @@ import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerDescription;
+import dev.tokenlab.TokenizerException;
 import dev.tokenlab.TokenizerInfo;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.exit.CliException;
+import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
 import dev.tokenlab.cli.render.JsonOutput;
+import dev.tokenlab.cli.render.Numbers;
+import dev.tokenlab.spi.ModelScheme;
 import dev.tokenlab.spi.TokenizerProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +48,8 @@ import java.util.stream.Collectors;
                 "  tokenlab models",
                 "  tokenlab models --format json",
                 "  tokenlab models -m path/to/qwen3        # a folder with tokenizer.json",
-                "  tokenlab models -m hf:Qwen/Qwen3-8B"})
+                "  tokenlab models -m hf:Qwen/Qwen3-8B",
+                "  tokenlab models --ollama                  # the models Ollama has pulled"})
 public final class ModelsCommand extends TokenlabSubcommand {
 
     /** Output formats of {@code models}. */
@@ -52,6 +58,11 @@ public final class ModelsCommand extends TokenlabSubcommand {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--ollama",
+            description = "List the models Ollama has pulled (OLLAMA_MODELS, ~/.ollama/models …): tokenizer, vocabulary,"
+                    + " trained context, num_ctx, size on disk.")
+    boolean ollama;
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = {"Describe one model instead of listing: a name, a model file or folder (tokenizer.json …) or"
@@ -65,6 +76,9 @@ public final class ModelsCommand extends TokenlabSubcommand {
 
     @Override
     protected int run() {
+        if (ollama) {
+            return listLocal("ollama");
+        }
         if (model != null) {
             Tokenizer t = Tokenizers.open(model);
             if (format == Format.json) {
@@ -91,6 +105,59 @@ public final class ModelsCommand extends TokenlabSubcommand {
         return ExitCodes.OK;
     }
 
+    /** The models a scheme has on this machine, each opened and described; one that does not open says why. */
+    private int listLocal(String schemeName) {
+        ModelScheme scheme = Tokenizers.schemes().stream().filter(s -> s.scheme().equals(schemeName)).findFirst()
+                .orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND, "no " + schemeName + ": scheme in this build"));
+        List<ModelScheme.Local> local = scheme.local();
+        if (format == Format.json) {
+            JsonOutput json = new JsonOutput(out()).beginObject().name("local").beginArray();
+            for (ModelScheme.Local l : local) {
+                Row r = row(schemeName, l);
+                json.beginObject().name("name").value(r.name).name("tokenizer").value(r.tokenizer).name("vocabularySize").value(r.vocabulary)
+                        .name("trainedContext").value(r.trained).name("numCtx").value(r.numCtx).name("bytes").value(l.bytes() < 0 ? null : l.bytes())
+                        .name("error").value(r.error).endObject();
+            }
+            json.endArray().endObject();
+            out().println();
+            return ExitCodes.OK;
+        }
+        if (local.isEmpty()) {
+            out().println("no local models (" + scheme.description() + ")");
+            return ExitCodes.OK;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "TOKENIZER", "VOCABULARY", "TRAINED", "NUM_CTX", "SIZE"});
+        for (ModelScheme.Local l : local) {
+            Row r = row(schemeName, l);
+            rows.add(new String[] {r.name, r.error != null ? "cannot open: " + r.error : r.tokenizer,
+                    r.vocabulary == null ? "-" : r.vocabulary.toString(), r.trained == null ? "-" : r.trained.toString(),
+                    r.numCtx == null ? "-" : r.numCtx.toString(), l.bytes() < 0 ? "-" : Numbers.bytes(l.bytes())});
+        }
+        printTable(out(), rows);
+        return ExitCodes.OK;
+    }
+
+    /** What {@code models --ollama} shows of one model. */
+    private record Row(String name, String tokenizer, Integer vocabulary, Integer trained, Integer numCtx, String error) {
+    }
+
+    private static Row row(String scheme, ModelScheme.Local l) {
+        String name = scheme + ":" + l.name();
+        try {
+            Tokenizer t = Tokenizers.open(name);
+            TokenizerDescription d = t.describe();
+            String tokenizer = d.stages().stream().filter(s -> s.name().equals("model")).map(TokenizerDescription.Stage::description)
+                    .map(m -> m.contains(",") ? m.substring(0, m.indexOf(',')) : m).findFirst().orElse(d.format())
+                    + d.stages().stream().filter(s -> s.name().equals("pre-tokenizer") && s.description().startsWith("tokenizer.ggml.pre "))
+                    .map(s -> ", pre " + s.description().split(" ")[1]).findFirst().orElse("");
+            return new Row(name, tokenizer, t.vocabularySize(), d.contextLength().isPresent() ? d.contextLength().getAsInt() : null,
+                    d.servedContextLength().isPresent() ? d.servedContextLength().getAsInt() : null, null);
+        } catch (TokenizerException e) {
+            return new Row(name, null, null, null, null, ErrorReporter.oneLine(e.getMessage()));
+        }
+    }
+
     private void writeDescription(Tokenizer t) {
         PrintWriter out = out();
         TokenizerDescription d = t.describe();
@@ -102,6 +169,9 @@ public final class ModelsCommand extends TokenlabSubcommand {
             rows.add(new String[] {stage.name(), stage.description()});
         }
         rows.add(new String[] {"context", d.contextLength().isPresent() ? Integer.toString(d.contextLength().getAsInt()) : "-"});
+        if (d.servedContextLength().isPresent()) {
+            rows.add(new String[] {"served context", d.servedContextLength().getAsInt() + " (the runtime's window: Ollama's num_ctx)"});
+        }
         if (!d.specialTokenNames().isEmpty()) {
             rows.add(new String[] {"special names", d.specialTokenNames().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))});
@@ -126,6 +196,7 @@ public final class ModelsCommand extends TokenlabSubcommand {
             json.beginObject().name("name").value(stage.name()).name("description").value(stage.description()).endObject();
         }
         json.endArray().name("contextLength").value(d.contextLength().isPresent() ? d.contextLength().getAsInt() : null)
+                .name("servedContextLength").value(d.servedContextLength().isPresent() ? d.servedContextLength().getAsInt() : null)
                 .name("specialTokenNames").beginObject();
         d.specialTokenNames().forEach((k, v) -> json.name(k).value(v));
         json.endObject().name("chatTemplates").beginArray();

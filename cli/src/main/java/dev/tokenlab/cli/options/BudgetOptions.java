@@ -2,6 +2,8 @@ package dev.tokenlab.cli.options;
 
 import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
+import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.render.Numbers;
 import picocli.CommandLine.Option;
@@ -19,6 +21,8 @@ import java.util.Optional;
  * </pre>
  */
 public final class BudgetOptions {
+    /** Ollama's num_ctx when neither the model's params nor the server set one. */
+    public static final int OLLAMA_DEFAULT_NUM_CTX = 4096;
 
     @Option(names = "--context", paramLabel = "N",
             description = "The context window in tokens, for a model without a profile (cl100k_base) or to override it.")
@@ -48,6 +52,18 @@ public final class BudgetOptions {
      * @throws CliException (usage) for conflicting or out-of-range values, or {@code --reserve} without a window
      */
     public Budget resolve(String model) {
+        return resolve(model, null);
+    }
+
+    /**
+     * The budget for {@code model} opened as {@code tokenizer}: besides a profile's window, what the model's
+     * files say — Ollama's {@code num_ctx} for an {@code ollama:} model (else {@code --ollama-num-ctx}, else
+     * Ollama's default {@value #OLLAMA_DEFAULT_NUM_CTX}, said in the source), or the context length of a
+     * {@code tokenizer_config.json} or GGUF.
+     *
+     * @throws CliException (usage) for conflicting or out-of-range values, or {@code --reserve} without a window
+     */
+    public Budget resolve(String model, Tokenizer tokenizer) {
         if (context != null && ollamaNumCtx != null) {
             throw CliException.usage("give --context or --ollama-num-ctx, not both");
         }
@@ -63,17 +79,36 @@ public final class BudgetOptions {
             throw CliException.usage("--reserve must not be negative: " + reserve);
         }
         Optional<ModelProfile> profile = ModelProfiles.find(model);
+        TokenizerDescription described = tokenizer == null ? null : tokenizer.describe();
+        boolean ollamaModel = model.startsWith("ollama:") || described != null && described.servedContextLength().isPresent();
         Integer window;
         String source;
+        boolean ollama = ollamaNumCtx != null;
         if (ollamaNumCtx != null) {
             window = ollamaNumCtx;
             source = "Ollama num_ctx";
         } else if (context != null) {
             window = context;
             source = "--context";
+        } else if (ollamaModel) {
+            ollama = true;
+            if (described != null && described.servedContextLength().isPresent()) {
+                window = described.servedContextLength().getAsInt();
+                source = "Ollama num_ctx of " + model + " (from its params)";
+            } else {
+                window = OLLAMA_DEFAULT_NUM_CTX;
+                source = "Ollama's default num_ctx " + Numbers.grouped(OLLAMA_DEFAULT_NUM_CTX) + " (" + model
+                        + " sets none; give --ollama-num-ctx if your server sets OLLAMA_CONTEXT_LENGTH)";
+            }
+            if (described != null && described.contextLength().isPresent() && described.contextLength().getAsInt() > window) {
+                source += "; the model was trained for " + Numbers.grouped(described.contextLength().getAsInt()) + " tokens";
+            }
         } else if (profile.isPresent()) {
             window = profile.get().contextWindow();
             source = profile.get().name() + " context window";
+        } else if (described != null && described.contextLength().isPresent()) {
+            window = described.contextLength().getAsInt();
+            source = model + " context length (from its files)";
         } else {
             window = null;
             source = null;
@@ -92,7 +127,6 @@ public final class BudgetOptions {
             }
             return new Budget(null, null, null, false);
         }
-        boolean ollama = ollamaNumCtx != null;
         if (reserve == null || reserve == 0) {
             return new Budget(window, (long) window, source, ollama);
         }

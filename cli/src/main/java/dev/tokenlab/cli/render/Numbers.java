@@ -40,4 +40,16 @@ public final class Numbers {
         String plain = new BigDecimal(shortest).toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
+
+    /** A size on disk for people: {@code 4.7 GB}, {@code 512 MB}, {@code 12 KB}, {@code 100 B} (powers of 1000). */
+    public static String bytes(long n) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return u == 0 ? n + " B" : String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
 }

@@ -59,7 +59,7 @@ public final class OllamaModelFormat implements ModelFormat {
                 .map(l -> OllamaParams.parse(read(blob(store, l, location, "params"), location + " (params blobs/" + l.blobName() + ")",
                         OllamaParams.MAX_BYTES), location + " (params blobs/" + l.blobName() + ")"))
                 .orElse(OllamaParams.NONE);
-        return GgufFormat.tokenizer(source.name(), file, options, notes(params, file));
+        return GgufFormat.tokenizer(source.name(), file, options, notes(params, file), params.numCtx());
     }
 
     private static List<String> notes(OllamaParams params, GgufFile file) {

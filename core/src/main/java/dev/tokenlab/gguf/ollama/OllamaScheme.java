@@ -5,6 +5,7 @@ import dev.tokenlab.TokenizerNotFoundException;
 import dev.tokenlab.spi.ModelScheme;
 import dev.tokenlab.spi.ModelSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,28 @@ public final class OllamaScheme implements ModelScheme {
         return store.manifest(parsed).map(p -> ModelSource.of(p, "ollama:" + parsed.display()))
                 .orElseThrow(() -> new TokenizerNotFoundException("Ollama model", "ollama:" + name, close(store, parsed),
                         "it is not in " + store.dir() + " (" + store.origin() + "); pull it with: ollama pull " + parsed.display()));
+    }
+
+    /**
+     * The models pulled into the store, with the size of each one's model file; a manifest that cannot be
+     * read is listed with an unknown size.
+     */
+    @Override
+    public List<Local> local() {
+        List<Local> out = new ArrayList<>();
+        for (OllamaStore.Listed l : store().list()) {
+            long bytes = -1;
+            try {
+                if (Files.size(l.manifest()) <= OllamaManifest.MAX_BYTES) {
+                    OllamaManifest m = OllamaManifest.parse(Files.readAllBytes(l.manifest()), l.manifest().toString());
+                    bytes = m.layer(OllamaManifest.MODEL).map(OllamaManifest.Layer::size).orElse(-1L);
+                }
+            } catch (IOException | TokenizerException e) {
+                bytes = -1;
+            }
+            out.add(new Local(l.name().display(), bytes));
+        }
+        return out;
     }
 
     /** The store this scheme reads. */
