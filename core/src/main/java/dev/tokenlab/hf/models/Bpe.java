@@ -11,8 +11,10 @@ import dev.tokenlab.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The {@code BPE} model of a {@code tokenizer.json}, with the Rust library's rules: a word in the
@@ -44,6 +46,12 @@ public final class Bpe implements Model {
     final int[] byteIds = new int[256];
     private final int entries;
     private final WordCache cache = new WordCache();
+    /** Whether a long word may be merged in parts cut before a {@code ▁} (see {@link #canCutBefore}). */
+    private final boolean cutBeforeSpaces;
+    /** The characters some token's spelling holds right before a {@code ▁} (Gemma: only {@code >}, in {@code >▁</}). */
+    private final Set<Character> beforeSpaceInTokens;
+    /** U+2581, the space of SentencePiece-style vocabularies. */
+    private static final int SPACE = 0x2581;
     private final ThreadLocal<Work> work;
 
     /**
@@ -78,6 +86,9 @@ public final class Bpe implements Model {
             n += s == null ? 0 : 1;
         }
         this.entries = n;
+        this.beforeSpaceInTokens = charsBeforeSpace(spellings);
+        this.cutBeforeSpaces = !byteLevel && !ignoreMerges && this.prefix == null && this.suffix == null
+                && idsBySpelling.containsKey(new String(Character.toChars(SPACE)));
         Arrays.fill(byteIds, -1);
         for (int b = 0; b < 256; b++) {
             byteIds[b] = vocab.rank(new byte[] {(byte) b}, 0, 1);
@@ -97,6 +108,35 @@ public final class Bpe implements Model {
 
     @Override
     public boolean tokenize(NormalizedString piece, TokenOut out) {
+        if (cutBeforeSpaces && piece.length() > WordCache.MAX_CHARS) {
+            return tokenizeInParts(piece, out);
+        }
+        return tokenizeWord(piece, out);
+    }
+
+    /**
+     * A long word of a SentencePiece-style model (Mistral, Gemma: no pre-tokenizer, so a whole text is one
+     * word) is merged part by part, cut before each {@code ▁} where no merge can join the two sides: a
+     * merge across would make a token whose spelling holds the left symbol's last character then
+     * {@code ▁}, and no token does ({@link #canCutBefore}). Each part comes from the cache when it was
+     * seen: the same tokens, in about linear time instead of one merge heap over the whole text.
+     */
+    private boolean tokenizeInParts(NormalizedString piece, TokenOut out) {
+        int n = piece.length();
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || canCutBefore(piece, i)) {
+                int from = start;
+                if (!tokenizeWord(piece.slice(from, i), (id, s, e) -> out.token(id, from + s, from + e))) {
+                    return false;
+                }
+                start = i;
+            }
+        }
+        return true;
+    }
+
+    private boolean tokenizeWord(NormalizedString piece, TokenOut out) {
         String text = piece.toString();
         WordCache.Entry cached = cache.get(text);
         if (cached != null) {
@@ -125,6 +165,44 @@ public final class Bpe implements Model {
     static byte[] utf8(String text) {
         byte[] b = new byte[text.length() * 3];
         return Arrays.copyOf(b, Utf8.encode(text, 0, text.length(), b, 0));
+    }
+
+    /**
+     * Whether no merge can join the symbols before and after position {@code i} (a {@code ▁} after another
+     * character): the last character of the left symbol's spelling — the character itself when it is a
+     * token, else {@code >} of a {@code <0xNN>} byte piece or the unknown token's last character — is one
+     * no token holds right before a {@code ▁}.
+     */
+    private boolean canCutBefore(NormalizedString piece, int i) {
+        int previous = piece.codePointAt(i - 1);
+        if (piece.codePointAt(i) != SPACE || previous == SPACE) {
+            return false;
+        }
+        if (previous < Character.MIN_SUPPLEMENTARY_CODE_POINT && idsBySpelling.containsKey(String.valueOf((char) previous))) {
+            return !beforeSpaceInTokens.contains((char) previous);
+        }
+        // Not a token of its own: byte pieces (ending in '>'), the unknown token, or, supplementary, either.
+        boolean bytes = byteFallback == null || !beforeSpaceInTokens.contains('>');
+        boolean unknown = unkId < 0 || spellings[unkId].isEmpty()
+                || !beforeSpaceInTokens.contains(spellings[unkId].charAt(spellings[unkId].length() - 1));
+        return bytes && unknown && (previous < Character.MIN_SUPPLEMENTARY_CODE_POINT
+                || !idsBySpelling.containsKey(new String(Character.toChars(previous))));
+    }
+
+    /** The characters that some spelling holds right before a {@code ▁} that follows them. */
+    private static Set<Character> charsBeforeSpace(String[] spellings) {
+        Set<Character> chars = new HashSet<>();
+        for (String s : spellings) {
+            if (s == null) {
+                continue;
+            }
+            for (int i = 1; i < s.length(); i++) {
+                if (s.charAt(i) == SPACE && s.charAt(i - 1) != SPACE) {
+                    chars.add(s.charAt(i - 1));
+                }
+            }
+        }
+        return chars;
     }
 
     private static boolean emit(int[] ids, int[] starts, int[] ends, TokenOut out) {

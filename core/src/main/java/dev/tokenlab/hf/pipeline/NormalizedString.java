@@ -166,7 +166,8 @@ public final class NormalizedString {
 
         private Builder(NormalizedString source) {
             this.source = source;
-            int capacity = Math.max(4, source.length() + 4);
+            // Small at first and doubled as needed: an edit of one word of a long text must not cost the text's length.
+            int capacity = Math.max(4, Math.min(source.length() + 4, 256));
             cps = new int[capacity];
             starts = new int[capacity];
             ends = new int[capacity];
