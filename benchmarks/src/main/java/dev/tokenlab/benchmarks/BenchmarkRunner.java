@@ -23,8 +23,10 @@ import java.util.Map;
  * core ÷ peer ratio of each pair measured in the same run.
  *
  * <pre>
- * java -cp tokenlab-benchmarks-all.jar dev.tokenlab.benchmarks.BenchmarkRunner [short|full] [OUT.md]
+ * java -cp tokenlab-benchmarks-all.jar dev.tokenlab.benchmarks.BenchmarkRunner [short|full|hf] [OUT.md]
  * </pre>
+ *
+ * <p>The {@code hf} profile is {@link HfRunner}: tokenizer.json models against the Rust library.
  */
 public final class BenchmarkRunner {
 
@@ -48,6 +50,10 @@ public final class BenchmarkRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("hf")) {
+            new HfRunner(Path.of(args.length > 1 ? args[1] : "benchmarks/results/hf.md")).run();
+            return;
+        }
         boolean full = args.length > 0 && args[0].equals("full");
         Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/results/latest.md");
         new BenchmarkRunner(full).run(out);
@@ -182,7 +188,7 @@ public final class BenchmarkRunner {
         Files.writeString(out, String.join("\n", lines) + "\n");
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");

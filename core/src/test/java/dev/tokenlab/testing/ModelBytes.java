@@ -1,6 +1,7 @@
 package dev.tokenlab.testing;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 
 import java.io.IOException;
@@ -17,10 +18,15 @@ public final class ModelBytes {
 
     /** Writes {@code bytes} to a file called {@code fileName} in a temporary folder and loads it. */
     public static Tokenizer load(byte[] bytes, String fileName) {
+        return load(bytes, fileName, TokenizerOptions.defaults());
+    }
+
+    /** As {@link #load(byte[], String)}, with {@code options}. */
+    public static Tokenizer load(byte[] bytes, String fileName, TokenizerOptions options) {
         Path file = DIR.resolve(Thread.currentThread().getId() + "-" + fileName);
         try {
             Files.write(file, bytes);
-            return Tokenizers.load(file);
+            return Tokenizers.load(file, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
