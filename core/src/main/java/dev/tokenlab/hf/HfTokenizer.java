@@ -291,12 +291,15 @@ public final class HfTokenizer implements Tokenizer {
         String s = normalized.toString();
         List<int[]> added = new ArrayList<>();
         parts.normalizedAdded().find(s, 0, s.length(), policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
+        // a stripping token's span can reach over the start of the next match, as in the Rust library:
+        // positions come from the UTF-16 ones each on its own, and only the gaps are pre-tokenized
         int cursor = 0;
         int utf16 = 0;
+        int codePoints = 0;
         for (int[] a : added) {
-            int start = cursor + s.codePointCount(utf16, a[1]);
+            int start = codePoints + s.codePointCount(utf16, a[1]);
             int end = start + s.codePointCount(a[1], a[2]);
-            if (!preTokenize(normalized.slice(cursor, start), sink, values, observer)) {
+            if (start > cursor && !preTokenize(normalized.slice(cursor, start), sink, values, observer)) {
                 return false;
             }
             if (start < end) {
@@ -310,8 +313,9 @@ public final class HfTokenizer implements Tokenizer {
                     return false;
                 }
             }
-            cursor = end;
-            utf16 = a[2];
+            cursor = Math.max(cursor, end);
+            utf16 = a[1];
+            codePoints = start;
         }
         return preTokenize(normalized.slice(cursor, normalized.length()), sink, values, observer);
     }
