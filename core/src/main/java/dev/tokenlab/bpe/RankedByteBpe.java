@@ -13,7 +13,7 @@ import java.util.Arrays;
 public final class RankedByteBpe {
     /** Pieces longer than this (bytes) are merged every time. */
     static final int MAX_CACHED_BYTES = 48;
-    private static final int BITS = 14;
+    private static final int BITS = 16;
 
     private final ByteVocabulary vocab;
     private final RankedMerges merges;
@@ -63,6 +63,14 @@ public final class RankedByteBpe {
         }
     }
 
+    private static long pack(byte[] bytes, int from, int n) {
+        long key = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            key = key << 8 | bytes[from + i] & 0xFF;
+        }
+        return key;
+    }
+
     /** A new working state for one caller at a time. */
     public Work newWork() {
         Work w = new Work();
@@ -91,28 +99,23 @@ public final class RankedByteBpe {
         if (n <= MAX_CACHED_BYTES && n >= 2) {
             int hash = ByteVocabulary.hash(bytes, from, n) | 1;
             int slot = hash >>> (32 - BITS);
+            long key = n <= 8 ? pack(bytes, from, n) : 0;
             Entry e = entries[slot];
-            if (e != null && e.hash == hash && Arrays.equals(e.bytes, 0, e.bytes.length, bytes, from, to)) {
-                int count = e.ids.length;
+            if (e != null && e.hash == hash && e.length == n
+                    && (n <= 8 ? e.key == key : Arrays.equals(e.bytes, 0, n, bytes, from, to))) {
+                int count = e.count;
                 w.ensure(count);
-                System.arraycopy(e.ids, 0, w.ids, 0, count);
-                int at = 0;
-                for (int k = 0; k < count; k++) {
-                    w.starts[k] = at;
-                    at += e.lengths[k];
-                }
-                w.starts[count] = at;
+                System.arraycopy(e.idsAndStarts, 0, w.ids, 0, count);
+                System.arraycopy(e.idsAndStarts, count, w.starts, 0, count + 1);
                 return count;
             }
             int count = merge(bytes, from, n, w);
             if (seen[slot] != hash) {
                 seen[slot] = hash;
             } else {
-                byte[] lengths = new byte[count];
-                for (int k = 0; k < count; k++) {
-                    lengths[k] = (byte) (w.starts[k + 1] - w.starts[k]);
-                }
-                entries[slot] = new Entry(hash, Arrays.copyOfRange(bytes, from, to), Arrays.copyOf(w.ids, count), lengths);
+                int[] idsAndStarts = Arrays.copyOf(w.ids, 2 * count + 1);
+                System.arraycopy(w.starts, 0, idsAndStarts, count, count + 1);
+                entries[slot] = new Entry(hash, n, key, n <= 8 ? null : Arrays.copyOfRange(bytes, from, to), count, idsAndStarts);
             }
             return count;
         }
@@ -127,17 +130,22 @@ public final class RankedByteBpe {
         return w.bpe.merge(w.ids, n, w.starts);
     }
 
+    /** A cached piece: up to 8 bytes packed in {@code key}, longer ones in {@code bytes}; its ids, then its token starts. */
     private static final class Entry {
         final int hash;
+        final int length;
+        final long key;
         final byte[] bytes;
-        final int[] ids;
-        final byte[] lengths;
+        final int count;
+        final int[] idsAndStarts;
 
-        Entry(int hash, byte[] bytes, int[] ids, byte[] lengths) {
+        Entry(int hash, int length, long key, byte[] bytes, int count, int[] idsAndStarts) {
             this.hash = hash;
+            this.length = length;
+            this.key = key;
             this.bytes = bytes;
-            this.ids = ids;
-            this.lengths = lengths;
+            this.count = count;
+            this.idsAndStarts = idsAndStarts;
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.tokenlab.json.JsonArray;
 import dev.tokenlab.json.JsonObject;
 import dev.tokenlab.json.JsonValue;
 import dev.tokenlab.pretokenize.Cl100kScanner;
+import dev.tokenlab.pretokenize.DeepSeekPieces;
+import dev.tokenlab.pretokenize.DeepSeekScanner;
 import dev.tokenlab.pretokenize.O200kScanner;
 import dev.tokenlab.pretokenize.PreTokenizer;
 import dev.tokenlab.regex.RegexPreTokenizer;
@@ -20,7 +22,8 @@ import java.util.Optional;
  * Decides whether a {@code tokenizer.json} pipeline can run on {@link DirectByteLevel}, and builds it:
  * a byte-level BPE (no prefix, suffix or byte fallback) behind Isolated {@code Split}s and a final
  * ByteLevel without prefix space (or a ByteLevel that splits with GPT-2's pattern itself). Patterns
- * core has a hand-written scanner for (Llama 3's, Qwen's, o200k's) run on it; others on the regex engine.
+ * core has a hand-written scanner for (Llama 3's, Qwen's, o200k's, DeepSeek V3's three) run on it; others on the
+ * regex engine.
  */
 final class DirectPaths {
     private DirectPaths() {
@@ -59,6 +62,9 @@ final class DirectPaths {
         } else {
             return Optional.empty();
         }
+        if (splits.equals(List.of(DeepSeekScanner.DIGITS, DeepSeekScanner.CJK, DeepSeekScanner.WORDS))) {
+            splits = List.of(DeepSeekPieces.INSTANCE);
+        }
         RankedByteBpe encoder = bpe.rankedByteBpe();
         return encoder == null ? Optional.empty() : Optional.of(new DirectByteLevel(splits, encoder));
     }
@@ -73,6 +79,11 @@ final class DirectPaths {
         }
         if (pattern.equals(O200kScanner.PATTERN)) {
             return O200kScanner.INSTANCE;
+        }
+        for (DeepSeekScanner deepSeek : List.of(DeepSeekScanner.DIGITS, DeepSeekScanner.CJK, DeepSeekScanner.WORDS)) {
+            if (pattern.equals(deepSeek.pattern())) {
+                return deepSeek;
+            }
         }
         return new RegexPreTokenizer(pattern);
     }

@@ -271,9 +271,11 @@ public final class HfTokenizer implements Tokenizer {
             return true;
         }
         if (direct != null && (!parts.directIfNfc() || isNfc(text, from, to))) {
-            return parts.direct().encode(text, from, to, direct);
+            return parts.normalizedAdded().isEmpty() ? parts.direct().encode(text, from, to, direct)
+                    : directAroundAdded(text, from, to, policy, sink, direct);
         }
-        if (observer != null && parts.direct() != null && (!parts.directIfNfc() || isNfc(text, from, to))) {
+        if (observer != null && parts.direct() != null && parts.normalizedAdded().isEmpty()
+                && (!parts.directIfNfc() || isNfc(text, from, to))) {
             // the fast path's pieces (core's scanners), each through the general model step, for the observer
             observer.normalized(NormalizedString.of(text, from, to));
             return parts.direct().pieces(text, from, to, (start, end) -> model(NormalizedString.of(text, start, end), sink, values, observer));
@@ -318,6 +320,28 @@ public final class HfTokenizer implements Tokenizer {
             codePoints = start;
         }
         return preTokenize(normalized.slice(cursor, normalized.length()), sink, values, observer);
+    }
+
+    /**
+     * The direct path where normalizing leaves the text as it is, so normalized added tokens are found in
+     * the text itself: the gaps between them go the direct way, the tokens are emitted with their spans
+     * (which a stripping token may stretch over the start of the next, as in the general pass).
+     */
+    private boolean directAroundAdded(CharSequence text, int from, int to, SpecialTokens policy, TokenSink sink,
+                                      DirectByteLevel.Call direct) {
+        List<int[]> added = new ArrayList<>();
+        parts.normalizedAdded().find(text, from, to, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
+        int cursor = from;
+        for (int[] a : added) {
+            if (a[1] > cursor && !parts.direct().encode(text, cursor, a[1], direct)) {
+                return false;
+            }
+            if (a[1] < a[2] && !sink.accept(a[0], a[1], a[2])) {
+                return false;
+            }
+            cursor = Math.max(cursor, a[2]);
+        }
+        return cursor >= to || parts.direct().encode(text, cursor, to, direct);
     }
 
     /**

@@ -120,7 +120,7 @@ final class TokenizerJson {
         TokenizerDescription description = describe(identity ? null : normalizer, preTokenizer, model, post, decoder, specials,
                 addedById.size(), root, config);
         boolean nfc = normalizerJson instanceof JsonObject n && n.string("type").equals("NFC");
-        DirectByteLevel direct = (identity || nfc) && normalized.isEmpty() ? DirectPaths.of(preJson, model).orElse(null) : null;
+        DirectByteLevel direct = identity || nfc ? DirectPaths.of(preJson, model).orElse(null) : null;
         HfTokenizer.Parts parts = new HfTokenizer.Parts(name, identity ? null : normalizer, preTokenizer, model, post, decoder,
                 new AddedTokenMatcher(raw), new AddedTokenMatcher(normalized), addedById, specials, vocabularySize, bos, eos, config,
                 description, direct, nfc);

@@ -127,7 +127,7 @@ public final class O200kScanner extends PieceScanner {
         if (isPunct(cp)) {
             return punctuationRun(text, i, to);
         }
-        return whitespace(text, i, to);
+        return WhitespaceRun.end(text, i, to);
     }
 
     /** {@code U*W+} then an optional contraction, from {@code p}; -1 if it does not match. */
@@ -206,27 +206,5 @@ public final class O200kScanner extends PieceScanner {
             e++;
         }
         return e;
-    }
-
-    /** {@code \s*[\r\n]+|\s+(?!\S)|\s+} at whitespace {@code i}. */
-    private static int whitespace(CharSequence text, int i, int to) {
-        int j = i;
-        int lastNewline = -1;
-        while (j < to) {
-            char c = text.charAt(j);
-            if (c == '\r' || c == '\n') {
-                lastNewline = j;
-            } else if (!UnicodeCategories.isWhiteSpace(c)) {
-                break;
-            }
-            j++;
-        }
-        if (lastNewline >= 0) {
-            return lastNewline + 1;
-        }
-        if (j == to) {
-            return j;
-        }
-        return j - 1 > i ? j - 1 : i + 1;
     }
 }
