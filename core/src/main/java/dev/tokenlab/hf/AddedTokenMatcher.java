@@ -31,6 +31,8 @@ final class AddedTokenMatcher {
     private final Token[] tokens;
     private final Node root = new Node();
     private final long[] firstChars = new long[1024];
+    /** The first character every token starts with, when they all start alike (Llama 3's {@code <}), else -1. */
+    private final int sharedFirst;
     private final boolean anySpecial;
     private final boolean allSpecial;
 
@@ -38,6 +40,7 @@ final class AddedTokenMatcher {
         this.tokens = tokens.toArray(new Token[0]);
         boolean special = false;
         boolean all = true;
+        int first = -2;
         for (int k = 0; k < this.tokens.length; k++) {
             Token t = this.tokens[k];
             if (t.content().isEmpty()) {
@@ -54,7 +57,9 @@ final class AddedTokenMatcher {
             }
             char c = t.content().charAt(0);
             firstChars[c >>> 6] |= 1L << c;
+            first = first == -2 || first == c ? c : -1;
         }
+        this.sharedFirst = first < 0 ? -1 : first;
         this.anySpecial = special;
         this.allSpecial = all;
     }
@@ -83,7 +88,15 @@ final class AddedTokenMatcher {
         int count = 0;
         int i = from;
         int consumed = from;
+        // String.indexOf is vectorized by the JDK, but on Java 17 it cannot stop at "to": used only up to the end
+        String whole = sharedFirst >= 0 && to == text.length() && text instanceof String string ? string : null;
         while (i < to) {
+            if (whole != null) {
+                i = whole.indexOf(sharedFirst, i);
+                if (i < 0 || i >= to) {
+                    break;
+                }
+            }
             char c = text.charAt(i);
             if ((firstChars[c >>> 6] & (1L << c)) == 0) {
                 i++;
