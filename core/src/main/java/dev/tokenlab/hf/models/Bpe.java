@@ -10,11 +10,10 @@ import dev.tokenlab.internal.Utf8;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * The {@code BPE} model of a {@code tokenizer.json}, with the Rust library's rules: a word in the
@@ -49,7 +48,9 @@ public final class Bpe implements Model {
     /** Whether a long word may be merged in parts cut before a {@code ▁} (see {@link #canCutBefore}). */
     private final boolean cutBeforeSpaces;
     /** The characters some token's spelling holds right before a {@code ▁} (Gemma: only {@code >}, in {@code >▁</}). */
-    private final Set<Character> beforeSpaceInTokens;
+    private final BitSet beforeSpaceInTokens;
+    /** The id of each BMP character that is a token by itself, or -1; null for byte-level vocabularies. */
+    private final int[] charIds;
     /** U+2581, the space of SentencePiece-style vocabularies. */
     private static final int SPACE = 0x2581;
     private final ThreadLocal<Work> work;
@@ -87,6 +88,7 @@ public final class Bpe implements Model {
         }
         this.entries = n;
         this.beforeSpaceInTokens = charsBeforeSpace(spellings);
+        this.charIds = byteLevel ? null : charIds(spellings, vocab);
         this.cutBeforeSpaces = !byteLevel && !ignoreMerges && this.prefix == null && this.suffix == null
                 && idsBySpelling.containsKey(new String(Character.toChars(SPACE)));
         Arrays.fill(byteIds, -1);
@@ -178,31 +180,43 @@ public final class Bpe implements Model {
         if (piece.codePointAt(i) != SPACE || previous == SPACE) {
             return false;
         }
-        if (previous < Character.MIN_SUPPLEMENTARY_CODE_POINT && idsBySpelling.containsKey(String.valueOf((char) previous))) {
-            return !beforeSpaceInTokens.contains((char) previous);
+        if (previous < Character.MIN_SUPPLEMENTARY_CODE_POINT && charIds[previous] >= 0) {
+            return !beforeSpaceInTokens.get(previous);
         }
         // Not a token of its own: byte pieces (ending in '>'), the unknown token, or, supplementary, either.
-        boolean bytes = byteFallback == null || !beforeSpaceInTokens.contains('>');
+        boolean bytes = byteFallback == null || !beforeSpaceInTokens.get('>');
         boolean unknown = unkId < 0 || spellings[unkId].isEmpty()
-                || !beforeSpaceInTokens.contains(spellings[unkId].charAt(spellings[unkId].length() - 1));
+                || !beforeSpaceInTokens.get(spellings[unkId].charAt(spellings[unkId].length() - 1));
         return bytes && unknown && (previous < Character.MIN_SUPPLEMENTARY_CODE_POINT
                 || !idsBySpelling.containsKey(new String(Character.toChars(previous))));
     }
 
     /** The characters that some spelling holds right before a {@code ▁} that follows them. */
-    private static Set<Character> charsBeforeSpace(String[] spellings) {
-        Set<Character> chars = new HashSet<>();
+    private static BitSet charsBeforeSpace(String[] spellings) {
+        BitSet chars = new BitSet();
         for (String s : spellings) {
             if (s == null) {
                 continue;
             }
             for (int i = 1; i < s.length(); i++) {
                 if (s.charAt(i) == SPACE && s.charAt(i - 1) != SPACE) {
-                    chars.add(s.charAt(i - 1));
+                    chars.set(s.charAt(i - 1));
                 }
             }
         }
         return chars;
+    }
+
+    private static int[] charIds(String[] spellings, ByteVocabulary vocab) {
+        int[] ids = new int[Character.MAX_VALUE + 1];
+        Arrays.fill(ids, -1);
+        for (String s : spellings) {
+            if (s != null && s.length() == 1 && !Character.isSurrogate(s.charAt(0))) {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                ids[s.charAt(0)] = vocab.rank(utf8, 0, utf8.length);
+            }
+        }
+        return ids;
     }
 
     private static boolean emit(int[] ids, int[] starts, int[] ends, TokenOut out) {
@@ -269,6 +283,16 @@ public final class Bpe implements Model {
         for (int i = 0; i < length; i++) {
             int cp = piece.codePointAt(i);
             int charBytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (prefix == null && suffix == null && cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && charIds[cp] >= 0) {
+                if (pending > 0) {
+                    n = symbol(w, n, unkId, pos, pos + pending);
+                    pos += pending;
+                    pending = 0;
+                }
+                n = symbol(w, n, charIds[cp], pos, pos + charBytes);
+                pos += charBytes;
+                continue;
+            }
             byte[] s = w.spelling(i > 0 ? prefix : null, cp, i == length - 1 ? suffix : null);
             int id = vocab.rank(s, 0, w.spellingLength);
             if (id >= 0) {

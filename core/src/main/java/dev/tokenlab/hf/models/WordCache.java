@@ -9,7 +9,7 @@ package dev.tokenlab.hf.models;
 final class WordCache {
     /** Words longer than this (in UTF-16 units) are merged every time. */
     static final int MAX_CHARS = 64;
-    private static final int BITS = 14;
+    private static final int BITS = 16;
 
     private final Entry[] entries = new Entry[1 << BITS];
 
