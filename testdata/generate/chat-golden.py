@@ -29,6 +29,10 @@ for str + None) is recorded as {"type", "message"} instead of the text.
 Output, one JSON object a line (UTF-8, not ASCII-escaped): first {"meta": {...}}, then per dialog
 {"dialog", "text"} or {"dialog", "error"}. chat-golden.mjs then adds the ids.
 
+It also renders every snippet of testdata/chat/constructs.json (one Jinja construct each) with that
+file's variables in the same environment into testdata/golden/chat/constructs.jsonl: {"meta"}, then
+{"construct", "text"} or {"construct", "error"}; no model and no ids.
+
 Usage: python3 chat-golden.py [--date YYYY-MM-DD[THH:MM:SS]] [model ...]   (through ./run)
 """
 import argparse
@@ -113,6 +117,28 @@ def render(template, tokens, dialog):
         return {"dialog": dialog["name"], "error": {"type": type(e).__name__, "message": str(e)}}
 
 
+def render_constructs(env, clock, out_dir):
+    with open(os.path.join(TESTDATA, "chat", "constructs.json"), encoding="utf-8") as f:
+        spec = json.load(f)
+    meta = {"generator": "testdata/generate/chat-golden.py",
+            "renderer": f"jinja2 {jinja2.__version__} as transformers sets it up ({TRANSFORMERS_REFERENCE})",
+            "strftime_now": clock.isoformat(), "vars": "the vars of testdata/chat/constructs.json"}
+    records = [{"meta": meta}]
+    for construct in spec["constructs"]:
+        try:
+            records.append({"construct": construct["name"], "text": env.from_string(construct["template"]).render(**spec["vars"])})
+        except Exception as e:  # a construct the environment refuses is a golden too
+            records.append({"construct": construct["name"], "error": {"type": type(e).__name__, "message": str(e)}})
+    write_jsonl(os.path.join(out_dir, "constructs.jsonl"), records)
+    print(f"chat-golden: constructs: {len(records) - 1} snippets")
+
+
+def write_jsonl(path, records):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--date", default="2024-07-26T00:00:00", help="the fixed clock of strftime_now")
@@ -147,11 +173,11 @@ def main():
             "special_tokens": tokens,
         }
         records = [{"meta": meta}] + [render(template, tokens, d) for d in dialogs]
-        with open(os.path.join(out_dir, f"{model}.jsonl"), "w", encoding="utf-8", newline="\n") as f:
-            for record in records:
-                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_jsonl(os.path.join(out_dir, f"{model}.jsonl"), records)
         errors = sum(1 for r in records if "error" in r)
         print(f"chat-golden: {model}: {len(dialogs)} dialogs, {errors} refused")
+    if args.models == MODELS:
+        render_constructs(env, clock, out_dir)
 
 
 if __name__ == "__main__":
