@@ -56,7 +56,12 @@ final class Components {
             case "Prepend" -> SimpleNormalizers.prepend(n.string("prepend"));
             case "Replace" -> {
                 JsonObject pattern = n.object("pattern");
-                yield SimpleNormalizers.replace(finder(pattern), n.string("content"), describe(pattern));
+                String content = n.string("content");
+                if (pattern.has("String") && isOneCodePoint(pattern.string("String")) && isOneCodePoint(content)) {
+                    yield SimpleNormalizers.replaceCodePoint(pattern.string("String").codePointAt(0), content.codePointAt(0),
+                            describe(pattern));
+                }
+                yield SimpleNormalizers.replace(finder(pattern), content, describe(pattern));
             }
             case "Nmt" -> SimpleNormalizers.nmt();
             case "ByteLevel" -> SimpleNormalizers.byteLevel();
@@ -210,6 +215,10 @@ final class Components {
     }
 
     /** A pattern object, {@code {"String": s}} (a literal) or {@code {"Regex": r}}, as a finder. */
+    private static boolean isOneCodePoint(String s) {
+        return !s.isEmpty() && s.length() == Character.charCount(s.codePointAt(0));
+    }
+
     private static Finder finder(JsonObject pattern) {
         if (pattern.has("Regex")) {
             return regex(pattern, "Regex");

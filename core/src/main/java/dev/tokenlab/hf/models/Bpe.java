@@ -139,11 +139,11 @@ public final class Bpe implements Model {
     }
 
     private boolean tokenizeWord(NormalizedString piece, TokenOut out) {
-        String text = piece.toString();
-        WordCache.Entry cached = cache.get(text);
+        WordCache.Entry cached = cache.get(piece);
         if (cached != null) {
             return emit(cached.ids(), cached.starts(), cached.ends(), out);
         }
+        String text = piece.toString();
         Work w = work.get();
         int count = byteLevel ? symbolsOfBytes(text, w) : symbolsOfChars(piece, text, w);
         if (count < 0) {

@@ -1,5 +1,7 @@
 package dev.tokenlab.hf.models;
 
+import dev.tokenlab.hf.pipeline.NormalizedString;
+
 /**
  * The tokens of recently seen words, so that a word met again costs one lookup instead of a merge
  * loop. Direct-mapped and shared by all threads: entries are immutable and published through final
@@ -17,13 +19,41 @@ final class WordCache {
     record Entry(String word, int[] ids, int[] starts, int[] ends) {
     }
 
-    /** The cached tokens of {@code word}, or null. */
-    Entry get(String word) {
-        if (word.length() > MAX_CHARS) {
+    /** The cached tokens of {@code piece}'s text, or null; no string is built (the common case is a hit). */
+    Entry get(NormalizedString piece) {
+        int n = piece.length();
+        if (n > MAX_CHARS) {
             return null;
         }
-        Entry e = entries[slot(word)];
-        return e != null && e.word.equals(word) ? e : null;
+        int hash = 0;
+        int chars = 0;
+        for (int i = 0; i < n; i++) {
+            int cp = piece.codePointAt(i);
+            if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                hash = 31 * (31 * hash + Character.highSurrogate(cp)) + Character.lowSurrogate(cp);
+                chars += 2;
+            } else {
+                hash = 31 * hash + cp;
+                chars++;
+            }
+        }
+        Entry e = entries[slot(hash)];
+        if (e == null || e.word.length() != chars) {
+            return null;
+        }
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int cp = piece.codePointAt(i);
+            if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                if (e.word.charAt(k) != Character.highSurrogate(cp) || e.word.charAt(k + 1) != Character.lowSurrogate(cp)) {
+                    return null;
+                }
+                k += 2;
+            } else if (e.word.charAt(k++) != cp) {
+                return null;
+            }
+        }
+        return e;
     }
 
     /** Remembers the first {@code count} tokens of {@code word} (when it is short enough) and returns them as an entry. */
@@ -37,6 +67,10 @@ final class WordCache {
     }
 
     private static int slot(String word) {
-        return (word.hashCode() * 0x9E3779B9) >>> (32 - BITS);
+        return slot(word.hashCode());
+    }
+
+    private static int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (32 - BITS);
     }
 }

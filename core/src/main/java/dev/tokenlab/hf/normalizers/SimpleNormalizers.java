@@ -68,6 +68,16 @@ public final class SimpleNormalizers {
         }, "Replace(" + description + " → " + content + ")");
     }
 
+    /**
+     * {@code Replace} of one code point by one other (Gemma's and Mistral's space → {@code ▁}): what
+     * {@link #replace(Finder, String, String)} gives, each replacement standing for the character it
+     * replaces, built without an edit (the alignments stay shared).
+     */
+    public static Normalizer replaceCodePoint(int pattern, int content, String description) {
+        return named(text -> text.replaceCodePoint(pattern, content),
+                "Replace(" + description + " → " + new String(Character.toChars(content)) + ")");
+    }
+
     /** {@code Replace} with a literal pattern. */
     public static Normalizer replace(String pattern, String content) {
         return replace(Finder.literal(pattern), content, pattern);

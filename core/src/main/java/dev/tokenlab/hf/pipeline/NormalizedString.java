@@ -114,6 +114,24 @@ public final class NormalizedString {
         return out.build();
     }
 
+    /** Every {@code pattern} code point turned into {@code content}, each keeping its range (the ranges are shared). */
+    public NormalizedString replaceCodePoint(int pattern, int content) {
+        int at = from;
+        while (at < to && codePoints[at] != pattern) {
+            at++;
+        }
+        if (at == to) {
+            return this;
+        }
+        int[] replaced = Arrays.copyOf(codePoints, codePoints.length);
+        for (int i = at; i < to; i++) {
+            if (replaced[i] == pattern) {
+                replaced[i] = content;
+            }
+        }
+        return new NormalizedString(replaced, starts, ends, from, to, base);
+    }
+
     /** The code points {@code [start, end)}, sharing this string's arrays. */
     public NormalizedString slice(int start, int end) {
         if (start < 0 || end > length() || start > end) {
