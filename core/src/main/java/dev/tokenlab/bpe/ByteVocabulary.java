@@ -102,6 +102,24 @@ public final class ByteVocabulary {
      *
      * @throws IllegalArgumentException if a token is empty or two ranks have the same bytes
      */
+    /**
+     * A vocabulary over tokens stored end to end: rank {@code r}'s bytes are
+     * {@code data[offsets[r], offsets[r + 1])} (empty for an unused rank). The arrays are kept, not copied.
+     *
+     * @throws IllegalArgumentException if the offsets do not run through {@code data} in order, or two ranks share bytes
+     */
+    public static ByteVocabulary ofConcatenated(byte[] data, int[] offsets) {
+        if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != data.length) {
+            throw new IllegalArgumentException("offsets must run from 0 to the data's length");
+        }
+        for (int r = 0; r + 1 < offsets.length; r++) {
+            if (offsets[r + 1] < offsets[r]) {
+                throw new IllegalArgumentException("offset of rank " + (r + 1) + " is before rank " + r + "'s");
+            }
+        }
+        return new ByteVocabulary(data, offsets);
+    }
+
     public static ByteVocabulary of(byte[][] tokensByRank) {
         int total = 0;
         for (byte[] t : tokensByRank) {

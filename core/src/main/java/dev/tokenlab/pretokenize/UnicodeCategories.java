@@ -2,9 +2,10 @@ package dev.tokenlab.pretokenize;
 
 import dev.tokenlab.TokenizerFormatException;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
@@ -31,21 +32,28 @@ public final class UnicodeCategories {
             if (raw == null) {
                 throw new TokenizerFormatException(resource, "bundled Unicode table is missing from the jar");
             }
-            DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
-            byte[] magic = in.readNBytes(6);
+            // one read of the whole table, then parsing from memory: byte-by-byte reads through the
+            // inflater cost tens of milliseconds of startup while the JVM still interprets
+            ByteBuffer in = ByteBuffer.wrap(new GZIPInputStream(raw).readAllBytes());
+            byte[] magic = new byte[6];
+            in.get(magic);
             if (!"TLUCD1".equals(new String(magic, StandardCharsets.US_ASCII))) {
                 throw new TokenizerFormatException(resource, "bad magic");
             }
-            UNICODE_VERSION = new String(in.readNBytes(in.readUnsignedByte()), StandardCharsets.UTF_8);
-            int blocks = in.readUnsignedShort();
+            byte[] version = new byte[in.get() & 0xFF];
+            in.get(version);
+            UNICODE_VERSION = new String(version, StandardCharsets.UTF_8);
+            int blocks = in.getShort() & 0xFFFF;
             INDEX = new short[0x1100];
-            for (int i = 0; i < INDEX.length; i++) {
-                INDEX[i] = (short) in.readUnsignedShort();
-            }
+            in.asShortBuffer().get(INDEX);
+            in.position(in.position() + 2 * INDEX.length);
             BLOCKS = new byte[blocks][];
             for (int i = 0; i < blocks; i++) {
-                BLOCKS[i] = in.readNBytes(256);
+                BLOCKS[i] = new byte[256];
+                in.get(BLOCKS[i]);
             }
+        } catch (BufferUnderflowException e) {
+            throw new ExceptionInInitializerError(new TokenizerFormatException(resource, "truncated"));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -63,6 +71,11 @@ public final class UnicodeCategories {
             return Character.UNASSIGNED;
         }
         return BLOCKS[INDEX[codePoint >>> 8]][codePoint & 0xFF];
+    }
+
+    /** The categories of code points {@code block << 8} to {@code block << 8 | 0xFF} (shared: do not modify). */
+    static byte[] block(int block) {
+        return BLOCKS[INDEX[block]];
     }
 
     /** {@code \p{L}}: Lu, Ll, Lt, Lm or Lo. */
