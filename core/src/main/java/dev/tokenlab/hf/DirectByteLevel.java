@@ -28,14 +28,20 @@ final class DirectByteLevel {
         this.bpe = bpe;
     }
 
-    /** Per-call state. */
+    /** Per-call state: tokens go to a sink with their offsets, or (counting) are only counted. */
     final class Call implements Utf8Spans.SpanSink {
         final RankedByteBpe.Work work = bpe.newWork();
         byte[] buffer = new byte[256];
         final TokenSink sink;
+        private int counted;
 
         Call(TokenSink sink) {
             this.sink = sink;
+        }
+
+        /** The tokens counted so far by a {@link #countingCall()}. */
+        int counted() {
+            return counted;
         }
 
         @Override
@@ -46,6 +52,11 @@ final class DirectByteLevel {
 
     Call call(TokenSink sink) {
         return new Call(sink);
+    }
+
+    /** A call that counts tokens instead of passing them on (no offsets to map). */
+    Call countingCall() {
+        return new Call(null);
     }
 
     /** Encodes {@code text[from, to)}. */
@@ -112,6 +123,10 @@ final class DirectByteLevel {
         int n = Utf8.encode(text, start, end, call.buffer, 0);
         RankedByteBpe.Work w = call.work;
         int count = bpe.encode(call.buffer, 0, n, w);
+        if (call.sink == null) {
+            call.counted += count;
+            return true;
+        }
         return Utf8Spans.map(text, start, end, n, w.ids(), w.starts(), count, call);
     }
 }

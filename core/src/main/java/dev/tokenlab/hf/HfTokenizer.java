@@ -90,6 +90,23 @@ public final class HfTokenizer implements Tokenizer {
         encode(text, policy, sink, null, null);
     }
 
+    /** Counts without mapping the fast path's tokens to UTF-16 offsets, which nobody reads here. */
+    @Override
+    public int count(String text, SpecialTokens policy) {
+        int[] others = {0};
+        TokenSink counter = (id, start, end) -> {
+            others[0]++;
+            return true;
+        };
+        if (parts.direct() == null) {
+            encode(text, policy, counter, null, null);
+            return others[0];
+        }
+        DirectByteLevel.Call direct = parts.direct().countingCall();
+        encode(text, policy, counter, null, null, direct);
+        return others[0] + direct.counted();
+    }
+
     /**
      * What the teaching views ({@code dev.tokenlab.explain}) see of one {@link #tokenize}: the tokens that
      * do not come from the model, the normalized text, and each pre-token on its way to the model, which
@@ -139,6 +156,12 @@ public final class HfTokenizer implements Tokenizer {
      * Unigram piece's text), {@code null} for the post-processor's tokens, for offset trimming.
      */
     private void encode(CharSequence text, SpecialTokens policy, TokenSink sink, List<String> values, Observer observer) {
+        DirectByteLevel.Call direct = parts.direct() == null || values != null || observer != null ? null : parts.direct().call(sink);
+        encode(text, policy, sink, values, observer, direct);
+    }
+
+    private void encode(CharSequence text, SpecialTokens policy, TokenSink sink, List<String> values, Observer observer,
+                        DirectByteLevel.Call direct) {
         int length = text.length();
         if (addSpecialTokens) {
             for (int id : parts.post().prefix()) {
@@ -155,7 +178,6 @@ public final class HfTokenizer implements Tokenizer {
         }
         List<int[]> added = new ArrayList<>();
         parts.rawAdded().find(text, 0, length, policy, (token, start, end) -> added.add(new int[] {token.id(), start, end}));
-        DirectByteLevel.Call direct = parts.direct() == null || values != null || observer != null ? null : parts.direct().call(sink);
         int cursor = 0;
         for (int[] a : added) {
             if (!ordinary(text, cursor, a[1], policy, sink, direct, values, observer)) {

@@ -60,6 +60,7 @@ class HfConformanceTest {
         for (HfGolden.Row row : HfGolden.random(model)) {
             assertArrayEquals(row.ids(), plain.encode(row.text()), () -> model + " " + row.name() + ": " + row.text());
             assertArrayEquals(row.idsWithSpecials(), withSpecials.encode(row.text()), () -> model + " " + row.name() + " with specials");
+            assertEquals(row.ids().length, plain.count(row.text()), () -> model + " " + row.name() + ": count");
         }
     }
 
@@ -72,6 +73,7 @@ class HfConformanceTest {
             String text = Files.readString(SharedData.corpus().resolve(row.path()));
             int[] ids = plain.encode(text);
             assertEquals(row.count(), ids.length, () -> model + " " + row.path() + ": count");
+            assertEquals(row.count(), plain.count(text), () -> model + " " + row.path() + ": count without ids");
             assertEquals(row.sha(), sha(ids), () -> model + " " + row.path() + ": ids");
             assertEquals(row.countWithSpecials(), withSpecials.count(text), () -> model + " " + row.path() + ": count with specials");
             assertEquals(row.decodeSha(), sha(plain.decode(ids).getBytes(StandardCharsets.UTF_8)), () -> model + " " + row.path() + ": decode");
