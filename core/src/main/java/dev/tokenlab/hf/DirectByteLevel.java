@@ -2,6 +2,7 @@ package dev.tokenlab.hf;
 
 import dev.tokenlab.TokenSink;
 import dev.tokenlab.bpe.RankedByteBpe;
+import dev.tokenlab.internal.IntBuffer;
 import dev.tokenlab.internal.Utf8;
 import dev.tokenlab.internal.Utf8Spans;
 import dev.tokenlab.pretokenize.PreTokenizer;
@@ -28,15 +29,20 @@ final class DirectByteLevel {
         this.bpe = bpe;
     }
 
-    /** Per-call state: tokens go to a sink with their offsets, or (counting) are only counted. */
+    /**
+     * Per-call state: tokens go to a sink with their offsets, or (no offsets wanted) their ids to a
+     * buffer, or they are only counted.
+     */
     final class Call implements Utf8Spans.SpanSink {
         final RankedByteBpe.Work work = bpe.newWork();
         byte[] buffer = new byte[256];
         final TokenSink sink;
+        private final IntBuffer ids;
         private int counted;
 
-        Call(TokenSink sink) {
+        Call(TokenSink sink, IntBuffer ids) {
             this.sink = sink;
+            this.ids = ids;
         }
 
         /** The tokens counted so far by a {@link #countingCall()}. */
@@ -51,12 +57,17 @@ final class DirectByteLevel {
     }
 
     Call call(TokenSink sink) {
-        return new Call(sink);
+        return new Call(sink, null);
     }
 
     /** A call that counts tokens instead of passing them on (no offsets to map). */
     Call countingCall() {
-        return new Call(null);
+        return new Call(null, null);
+    }
+
+    /** A call that appends the ids to {@code ids} (no offsets to map). */
+    Call idsCall(IntBuffer ids) {
+        return new Call(null, ids);
     }
 
     /** Encodes {@code text[from, to)}. */
@@ -124,7 +135,11 @@ final class DirectByteLevel {
         RankedByteBpe.Work w = call.work;
         int count = bpe.encode(call.buffer, 0, n, w);
         if (call.sink == null) {
-            call.counted += count;
+            if (call.ids != null) {
+                call.ids.addAll(w.ids(), count);
+            } else {
+                call.counted += count;
+            }
             return true;
         }
         return Utf8Spans.map(text, start, end, n, w.ids(), w.starts(), count, call);

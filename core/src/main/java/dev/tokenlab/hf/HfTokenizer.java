@@ -18,6 +18,7 @@ import dev.tokenlab.hf.pipeline.NormalizedString;
 import dev.tokenlab.hf.pipeline.Normalizer;
 import dev.tokenlab.hf.pipeline.PostProcessor;
 import dev.tokenlab.hf.pipeline.PreTokenizer;
+import dev.tokenlab.internal.IntBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,6 +89,18 @@ public final class HfTokenizer implements Tokenizer {
     @Override
     public void encode(CharSequence text, SpecialTokens policy, TokenSink sink) {
         encode(text, policy, sink, null, null);
+    }
+
+    /** The ids, without mapping the fast path's tokens to UTF-16 offsets, which nobody reads here. */
+    @Override
+    public int[] encode(String text, SpecialTokens policy) {
+        IntBuffer ids = new IntBuffer(Math.max(16, text.length() / 3));
+        TokenSink collect = (id, start, end) -> {
+            ids.add(id);
+            return true;
+        };
+        encode(text, policy, collect, null, null, parts.direct() == null ? null : parts.direct().idsCall(ids));
+        return ids.toArray();
     }
 
     /** Counts without mapping the fast path's tokens to UTF-16 offsets, which nobody reads here. */

@@ -18,6 +18,15 @@ public final class IntBuffer {
         values[size++] = value;
     }
 
+    /** Appends {@code values[0, count)}. */
+    public void addAll(int[] more, int count) {
+        if (size + count > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + count, values.length + (values.length >> 1) + 1));
+        }
+        System.arraycopy(more, 0, values, size, count);
+        size += count;
+    }
+
     public int get(int index) {
         if (index >= size) {
             throw new IndexOutOfBoundsException(index);
