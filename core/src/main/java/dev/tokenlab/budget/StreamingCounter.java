@@ -5,7 +5,15 @@ import dev.tokenlab.Tokenizer;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Counts the tokens of text larger than memory, exactly: the total equals {@code count} of the whole
@@ -33,14 +41,79 @@ public final class StreamingCounter {
 
     /** Counts every token of {@code in} (read to its end, not closed). */
     public static long count(Tokenizer tokenizer, Reader in) throws IOException {
-        return count(tokenizer, in, BLOCK_CHARS);
+        return countInBlocks(tokenizer, in, BLOCK_CHARS);
+    }
+
+    /**
+     * As {@link #count(Tokenizer, Reader)} on {@code threads} threads: this thread reads and cuts, the
+     * others count the parts; the total is the same (each part is cut where counting apart changes
+     * nothing). At most two parts per thread wait at a time, so memory stays bounded.
+     *
+     * <pre>{@code
+     * long n = StreamingCounter.count(Tokenizers.get("llama3"), reader, Runtime.getRuntime().availableProcessors());
+     * }</pre>
+     */
+    public static long count(Tokenizer tokenizer, Reader in, int threads) throws IOException {
+        return countInParallel(tokenizer, in, threads, BLOCK_CHARS);
+    }
+
+    /** As {@link #count(Tokenizer, Reader, int)} with a block size (tests use small ones). */
+    static long countInParallel(Tokenizer tokenizer, Reader in, int threads, int blockChars) throws IOException {
+        if (threads <= 1) {
+            return countInBlocks(tokenizer, in, blockChars);
+        }
+        AtomicInteger names = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tokenlab-streaming-count-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Integer>> pending = new ArrayDeque<>();
+            long[] total = {0};
+            cut(tokenizer, in, blockChars, part -> {
+                pending.add(pool.submit(() -> tokenizer.count(part)));
+                while (pending.size() > 2 * threads) {
+                    total[0] += done(pending.poll());
+                }
+            });
+            while (!pending.isEmpty()) {
+                total[0] += done(pending.poll());
+            }
+            return total[0];
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int done(Future<Integer> part) {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new TokenizerException("counting failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenizerException("interrupted while counting", e);
+        }
     }
 
     /** As {@link #count(Tokenizer, Reader)} with a block size (tests use small ones). */
-    static long count(Tokenizer tokenizer, Reader in, int blockChars) throws IOException {
+    static long countInBlocks(Tokenizer tokenizer, Reader in, int blockChars) throws IOException {
+        long[] total = {0};
+        cut(tokenizer, in, blockChars, part -> total[0] += tokenizer.count(part));
+        return total[0];
+    }
+
+    /** Reads {@code in} to its end and passes it on in parts cut only where {@link Tokenizer#lastSafeCut} allows. */
+    private static void cut(Tokenizer tokenizer, Reader in, int blockChars, Consumer<String> parts) throws IOException {
         char[] buf = new char[blockChars];
         int length = 0;
-        long total = 0;
         while (true) {
             if (length == buf.length) {
                 if (buf.length >= MAX_BUFFER_CHARS) {
@@ -51,7 +124,8 @@ public final class StreamingCounter {
             }
             int read = in.read(buf, length, buf.length - length);
             if (read < 0) {
-                return total + tokenizer.count(new String(buf, 0, length));
+                parts.accept(new String(buf, 0, length));
+                return;
             }
             length += read;
             if (length < buf.length) {
@@ -62,7 +136,7 @@ public final class StreamingCounter {
             if (cut <= 0) {
                 continue; // no safe cut yet: grow
             }
-            total += tokenizer.count(block.substring(0, cut));
+            parts.accept(block.substring(0, cut));
             System.arraycopy(buf, cut, buf, 0, length - cut);
             length -= cut;
         }

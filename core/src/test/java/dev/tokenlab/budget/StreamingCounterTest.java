@@ -30,8 +30,10 @@ class StreamingCounterTest {
             }
             String text = sb.toString();
             for (int block : new int[] {16, 37, 128}) {
-                assertEquals(t.count(text), StreamingCounter.count(t, new StringReader(text), block),
+                assertEquals(t.count(text), StreamingCounter.countInBlocks(t, new StringReader(text), block),
                         () -> name + " block " + block + " on " + dev.tokenlab.testing.EdgeCases.escape(text));
+                assertEquals(t.count(text), StreamingCounter.countInParallel(t, new StringReader(text), 3, block),
+                        () -> name + " block " + block + ", 3 threads, on " + dev.tokenlab.testing.EdgeCases.escape(text));
             }
         }
     }
@@ -45,7 +47,8 @@ class StreamingCounterTest {
                 continue; // a sample of the UDHR files and both novels
             }
             String text = Files.readString(file);
-            assertEquals(t.count(text), StreamingCounter.count(t, new StringReader(text), 4096), file::toString);
+            assertEquals(t.count(text), StreamingCounter.countInBlocks(t, new StringReader(text), 4096), file::toString);
+            assertEquals(t.count(text), StreamingCounter.countInParallel(t, new StringReader(text), 4, 4096), file::toString);
         }
     }
 }

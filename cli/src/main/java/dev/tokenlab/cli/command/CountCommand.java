@@ -91,15 +91,17 @@ public final class CountCommand extends TokenlabSubcommand {
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; see below).")
     Format format;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-            description = "Count N files at a time (default: ${DEFAULT-VALUE}); the output order does not change.")
-    int jobs;
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Count N files at a time, or one large file in N parts (default: the number of cores);"
+                    + " the output does not change.")
+    Integer jobs;
 
     @Override
     protected int run() {
         Tokenizer t = encoding.open(model);
         BudgetOptions.Budget limits = budget.resolve(model.model(), t);
-        if (jobs < 1) {
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
             throw CliException.usage("--jobs must be at least 1: " + jobs);
         }
         if (input.text() != null && input.paths().isEmpty() && !input.text().equals("-")) {
@@ -113,7 +115,7 @@ public final class CountCommand extends TokenlabSubcommand {
         List<CountResult> results;
         boolean showProgress = parent.stderrIsTerminal() && list.stream().noneMatch(s -> s instanceof CountSource.Text);
         try (Progress progress = new Progress(err(), showProgress, list.size(), FileCounter.totalBytes(list)).start()) {
-            FileCounter counter = new FileCounter(t, encoding.policy(), input.lenient(), jobs, new FileCounter.Listener() {
+            FileCounter counter = new FileCounter(t, encoding.policy(), input.lenient(), threads, new FileCounter.Listener() {
                 @Override
                 public void bytesRead(long n) {
                     progress.bytesRead(n);

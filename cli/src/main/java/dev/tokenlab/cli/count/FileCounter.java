@@ -88,7 +88,7 @@ public final class FileCounter {
      * @param policy    what special-token text becomes; only {@link SpecialTokens#asText()} is streamed
      *                  (a special token could span a streaming cut), other policies read each file whole
      * @param lenient   replace invalid UTF-8 by U+FFFD (and tell the listener) instead of failing or skipping
-     * @param jobs      how many sources to count at a time, at least 1
+     * @param jobs      how many sources to count at a time (a single large one: in how many parts at a time), at least 1
      * @param listener  told of progress and replacements
      */
     public FileCounter(Tokenizer tokenizer, SpecialTokens policy, boolean lenient, int jobs, Listener listener) {
@@ -177,7 +177,7 @@ public final class FileCounter {
         List<CountResult> results = new ArrayList<>(sources.size());
         if (jobs == 1 || sources.size() <= 1) {
             for (CountSource s : sources) {
-                results.add(count(s, stdin));
+                results.add(count(s, stdin, jobs)); // one source: a large file is counted in parts on every job
             }
             return results;
         }
@@ -215,6 +215,11 @@ public final class FileCounter {
 
     /** Counts one source. */
     public CountResult count(CountSource source, InputStream stdin) {
+        return count(source, stdin, 1);
+    }
+
+    /** Counts one source; a streamed one ({@link #STREAM_ABOVE_BYTES}, stdin) in parts on {@code threads} threads. */
+    private CountResult count(CountSource source, InputStream stdin, int threads) {
         try {
             if (source instanceof CountSource.Text s) {
                 return new CountResult(null, tokenizer.count(s.text(), policy), null);
@@ -224,14 +229,14 @@ public final class FileCounter {
             }
             if (source instanceof CountSource.Stdin) {
                 try {
-                    return countStream("-", "stdin", stdin, -1, false);
+                    return countStream("-", "stdin", stdin, -1, false, threads);
                 } catch (IOException e) {
                     throw new CliException(ExitCodes.ERROR, "stdin: cannot read: " + e.getMessage(), e);
                 }
             }
             CountSource.File f = (CountSource.File) source;
             try (InputStream in = Files.newInputStream(f.file())) {
-                return countStream(f.path(), f.path(), in, Files.size(f.file()), f.found());
+                return countStream(f.path(), f.path(), in, Files.size(f.file()), f.found(), threads);
             } catch (NoSuchFileException e) {
                 return failOrSkip(f, "no such file");
             } catch (AccessDeniedException e) {
@@ -255,9 +260,11 @@ public final class FileCounter {
      * Counts one stream. Found files with a NUL byte in their first {@link #BINARY_SNIFF_BYTES}, or
      * invalid UTF-8 anywhere, are skipped; for other inputs invalid UTF-8 is an error.
      *
-     * @param size the size in bytes, or -1 when unknown (stdin: streamed)
+     * @param size    the size in bytes, or -1 when unknown (stdin: streamed)
+     * @param threads threads counting the parts of a streamed input
      */
-    private CountResult countStream(String path, String source, InputStream raw, long size, boolean found) throws IOException {
+    private CountResult countStream(String path, String source, InputStream raw, long size, boolean found, int threads)
+            throws IOException {
         BufferedInputStream in = new BufferedInputStream(new Metered(raw, listener), 1 << 16);
         if (found) {
             in.mark(BINARY_SNIFF_BYTES);
@@ -274,7 +281,7 @@ public final class FileCounter {
             StrictUtf8Reader lenientReader = new StrictUtf8Reader(in, true);
             long tokens;
             if (streamable) {
-                tokens = StreamingCounter.count(tokenizer, lenientReader);
+                tokens = StreamingCounter.count(tokenizer, lenientReader, threads);
             } else {
                 StringBuilder sb = new StringBuilder();
                 char[] buf = new char[1 << 16];
@@ -300,7 +307,7 @@ public final class FileCounter {
             return new CountResult(path, tokenizer.count(new String(bytes, StandardCharsets.UTF_8), policy), null);
         }
         try {
-            return new CountResult(path, StreamingCounter.count(tokenizer, new StrictUtf8Reader(in)), null);
+            return new CountResult(path, StreamingCounter.count(tokenizer, new StrictUtf8Reader(in), threads), null);
         } catch (StrictUtf8Reader.InvalidUtf8Exception e) {
             if (found) {
                 return new CountResult(path, 0, e.getMessage());
