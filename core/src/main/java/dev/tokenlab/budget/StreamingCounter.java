@@ -5,14 +5,13 @@ import dev.tokenlab.Tokenizer;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -45,9 +44,10 @@ public final class StreamingCounter {
     }
 
     /**
-     * As {@link #count(Tokenizer, Reader)} on {@code threads} threads: this thread reads and cuts, the
-     * others count the parts; the total is the same (each part is cut where counting apart changes
-     * nothing). At most two parts per thread wait at a time, so memory stays bounded.
+     * As {@link #count(Tokenizer, Reader)} on {@code threads} threads: this thread reads and cuts, and
+     * counts a part itself whenever the others are all busy and a part per thread already waits (so
+     * memory stays bounded and no thread idles); the total is the same, each part being cut where
+     * counting apart changes nothing.
      *
      * <pre>{@code
      * long n = StreamingCounter.count(Tokenizers.get("llama3"), reader, Runtime.getRuntime().availableProcessors());
@@ -63,44 +63,41 @@ public final class StreamingCounter {
             return countInBlocks(tokenizer, in, blockChars);
         }
         AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tokenlab-streaming-count-" + names.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads - 1, threads - 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads), r -> {
+                    Thread t = new Thread(r, "tokenlab-streaming-count-" + names.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        LongAdder total = new LongAdder();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
-            Deque<Future<Integer>> pending = new ArrayDeque<>();
-            long[] total = {0};
             cut(tokenizer, in, blockChars, part -> {
-                pending.add(pool.submit(() -> tokenizer.count(part)));
-                while (pending.size() > 2 * threads) {
-                    total[0] += done(pending.poll());
+                if (failure.get() != null) {
+                    throw failure.get();
                 }
+                pool.execute(() -> {
+                    try {
+                        total.add(tokenizer.count(part));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             });
-            while (!pending.isEmpty()) {
-                total[0] += done(pending.poll());
+            pool.shutdown();
+            if (!pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS)) {
+                throw new TokenizerException("counting did not finish");
             }
-            return total[0];
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static int done(Future<Integer> part) {
-        try {
-            return part.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new TokenizerException("counting failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenizerException("interrupted while counting", e);
+        } finally {
+            pool.shutdownNow();
         }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return total.sum();
     }
 
     /** As {@link #count(Tokenizer, Reader)} with a block size (tests use small ones). */
