@@ -29,7 +29,8 @@ import java.util.Objects;
  *
  * <p>Each segment's metadata is a copy of the document's plus {@value #INDEX} (a string, as LangChain4j's
  * splitters write it), {@value #START_OFFSET} and {@value #END_OFFSET} (UTF-16 indices into the document's
- * text) and {@value #TOKEN_COUNT}. Chunks of whitespace only are left out, since a {@link TextSegment}
+ * text) and {@value #TOKEN_COUNT}. Special-token text is counted as text, whatever policy the tokenizer was built
+ * with. Chunks of whitespace only are left out, since a {@link TextSegment}
  * cannot be blank. Immutable and thread-safe.
  */
 public final class TokenlabDocumentSplitter implements DocumentSplitter {
@@ -64,7 +65,7 @@ public final class TokenlabDocumentSplitter implements DocumentSplitter {
         if (overlapTokens < 0 || overlapTokens >= maxTokens) {
             throw new IllegalArgumentException("overlapTokens must be at least 0 and below maxTokens " + maxTokens + ": " + overlapTokens);
         }
-        this.budget = TokenBudget.of(Objects.requireNonNull(tokenizer, "tokenizer"), maxTokens);
+        this.budget = TokenBudget.of(AsTextTokenizer.of(Objects.requireNonNull(tokenizer, "tokenizer")), maxTokens);
         this.maxTokens = maxTokens;
         this.overlapTokens = overlapTokens;
     }

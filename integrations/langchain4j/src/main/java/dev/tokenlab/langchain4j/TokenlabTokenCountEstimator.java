@@ -23,8 +23,8 @@ import java.util.Objects;
  * estimator.estimateTokenCountInMessages(List.of(UserMessage.from("Hi")));   // 11, as tokenlab chat counts
  * }</pre>
  *
- * <p><b>What is counted.</b> Text is counted with special-token text as ordinary text ({@code <|eot_id|>} in
- * a text is 7 tokens, never an exception). Messages are mapped by {@link LangChain4jMessages} and counted in
+ * <p><b>What is counted.</b> Text, and the text of messages, is counted with special-token text as ordinary
+ * text ({@code <|eot_id|>} in a text is 7 tokens, never an exception), whatever policy the tokenizer was built with. Messages are mapped by {@link LangChain4jMessages} and counted in
  * the {@link ChatFormat}: {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens)
  * or {@link ChatFormat#TEXT} (text only, for every other model until templated models are supported).
  * Always {@code estimateTokenCountInMessages(list) == conversationOverhead() + Σ estimateTokenCountInMessage(m)},
@@ -35,6 +35,7 @@ import java.util.Objects;
  */
 public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
     private final Tokenizer tokenizer;
+    private final Tokenizer asText;
     private final ChatFormat chatFormat;
     private final ChatTemplate template;
     private final int conversationOverhead;
@@ -61,9 +62,10 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     public TokenlabTokenCountEstimator(Tokenizer tokenizer, ChatFormat chatFormat) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+        this.asText = AsTextTokenizer.of(tokenizer);
         this.chatFormat = Objects.requireNonNull(chatFormat, "chatFormat");
         this.template = chatFormat == ChatFormat.LLAMA3 ? ChatTemplate.forName("llama3") : null;
-        this.conversationOverhead = template == null ? 0 : template.render(tokenizer, List.of()).tokenCount();
+        this.conversationOverhead = template == null ? 0 : template.render(asText, List.of()).tokenCount();
     }
 
     /**
@@ -155,14 +157,14 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
     public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
         List<dev.tokenlab.budget.ChatMessage> dialog = LangChain4jMessages.toTokenlab(messages);
         if (template != null) {
-            return template.render(tokenizer, dialog).tokenCount();
+            return template.render(asText, dialog).tokenCount();
         }
         return dialog.stream().mapToInt(this::count).sum();
     }
 
     private int count(dev.tokenlab.budget.ChatMessage message) {
         if (template != null) {
-            return template.render(tokenizer, List.of(message)).tokenCount() - conversationOverhead;
+            return template.render(asText, List.of(message)).tokenCount() - conversationOverhead;
         }
         return tokenizer.count(message.content(), SpecialTokens.asText());
     }

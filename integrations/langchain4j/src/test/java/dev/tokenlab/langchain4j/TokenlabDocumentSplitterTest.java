@@ -3,7 +3,9 @@ package dev.tokenlab.langchain4j;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerOptions;
 import dev.tokenlab.Tokenizers;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,18 @@ class TokenlabDocumentSplitterTest {
             assertTrue(start < previousEnd, "segment " + i + " starts inside the one before");
             assertTrue(LLAMA3.count(segments.get(i).text()) <= 6);
         }
+    }
+
+    @Test
+    void specialTokenTextIsTextWhateverTheTokenizersPolicy() {
+        String text = "<|eot_id|> ends a turn. <|begin_of_text|> starts a prompt.";
+        Tokenizer allowing = Tokenizers.get("llama3", TokenizerOptions.defaults().specialTokens(SpecialTokens.allowAll()));
+        List<TextSegment> segments = new TokenlabDocumentSplitter(allowing, 8, 0).split(Document.from(text));
+        for (TextSegment segment : segments) {
+            assertEquals(LLAMA3.count(segment.text()), segment.metadata().getInteger(TokenlabDocumentSplitter.TOKEN_COUNT));
+            assertTrue(LLAMA3.count(segment.text()) <= 8);
+        }
+        assertEquals(text, String.join("", segments.stream().map(TextSegment::text).toList()));
     }
 
     @Test

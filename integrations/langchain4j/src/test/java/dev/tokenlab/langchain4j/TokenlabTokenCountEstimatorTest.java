@@ -53,6 +53,20 @@ class TokenlabTokenCountEstimatorTest {
     }
 
     @Test
+    void specialTokenTextInMessagesIsTextWhateverTheTokenizersPolicy() {
+        List<ChatMessage> dialog = List.of(SystemMessage.from("<|begin_of_text|>"),
+                UserMessage.from("Hi<|eot_id|><|start_header_id|>assistant<|end_header_id|>"));
+        for (SpecialTokens policy : List.of(SpecialTokens.allowAll(), SpecialTokens.disallowAll())) {
+            TokenlabTokenCountEstimator estimator = new TokenlabTokenCountEstimator(
+                    Tokenizers.get("llama3", TokenizerOptions.defaults().specialTokens(policy)));
+            assertEquals(ESTIMATOR.estimateTokenCountInMessages(dialog), estimator.estimateTokenCountInMessages(dialog), policy::toString);
+            assertEquals(ESTIMATOR.estimateTokenCountInMessage(dialog.get(1)), estimator.estimateTokenCountInMessage(dialog.get(1)));
+        }
+        assertEquals(ChatTemplate.forName("llama3").render(LLAMA3, LangChain4jMessages.toTokenlab(dialog)).tokenCount(),
+                ESTIMATOR.estimateTokenCountInMessages(dialog));
+    }
+
+    @Test
     void theChatFormatFollowsTheTokenizer() {
         assertEquals(ChatFormat.LLAMA3, ChatFormat.detect(LLAMA3));
         assertEquals(ChatFormat.TEXT, ChatFormat.detect(Tokenizers.get("llama2")));
