@@ -17,16 +17,17 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TokenlabTokenCountEstimator estimator = TokenlabTokenCountEstimator.forModel("llama3.1");
- * DocumentSplitter splitter = DocumentSplitters.recursive(512, 32, estimator);
+ * DocumentSplitter splitter = DocumentSplitters.recursive(512, 32, estimator);   // or TokenlabDocumentSplitter
  * ChatMemory memory = TokenWindowChatMemory.withMaxTokens(8_000, estimator);
  * estimator.estimateTokenCountInText("Hello world");                 // 2
  * estimator.estimateTokenCountInMessages(List.of(UserMessage.from("Hi")));   // 11, as tokenlab chat counts
  * }</pre>
  *
  * <p><b>What is counted.</b> Text, and the text of messages, is counted with special-token text as ordinary
- * text ({@code <|eot_id|>} in a text is 7 tokens, never an exception), whatever policy the tokenizer was built with. Messages are mapped by {@link LangChain4jMessages} and counted in
- * the {@link ChatFormat}: {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens)
- * or {@link ChatFormat#TEXT} (text only, for every other model until templated models are supported).
+ * text ({@code <|eot_id|>} in a text is 7 tokens, never an exception), whatever policy the tokenizer was built
+ * with. Messages are mapped by {@link LangChain4jMessages} and counted in the {@link ChatFormat}:
+ * {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens) or {@link ChatFormat#TEXT}
+ * (text only, for every other model until templated models are supported).
  * Always {@code estimateTokenCountInMessages(list) == conversationOverhead() + Σ estimateTokenCountInMessage(m)},
  * which LangChain4j's {@code TokenWindowChatMemory} relies on when it evicts; with Llama 3 the conversation
  * count is the whole prompt, BOS and reply header included, the total of {@code tokenlab chat --format count}.
