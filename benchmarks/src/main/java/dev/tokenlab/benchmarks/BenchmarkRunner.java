@@ -23,7 +23,7 @@ import java.util.Map;
  * core ÷ peer ratio of each pair measured in the same run.
  *
  * <pre>
- * java -cp tokenlab-benchmarks-all.jar dev.tokenlab.benchmarks.BenchmarkRunner [short|full|hf] [OUT.md]
+ * java -cp tokenlab-benchmarks-all.jar dev.tokenlab.benchmarks.BenchmarkRunner [short|full|hf|gguf] [OUT.md]
  * </pre>
  *
  * <p>The {@code hf} profile is {@link HfRunner}: tokenizer.json models against the Rust library.
@@ -52,6 +52,10 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("hf")) {
             new HfRunner(Path.of(args.length > 1 ? args[1] : "benchmarks/results/hf.md")).run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("gguf")) {
+            new GgufRunner(Path.of(args.length > 1 ? args[1] : "benchmarks/results/gguf.md")).run();
             return;
         }
         boolean full = args.length > 0 && args[0].equals("full");

@@ -82,8 +82,8 @@ class GgufReaderTest {
     }
 
     /**
-     * A multi-gigabyte (sparse) tensor region after the metadata is never read: opening costs what the metadata costs
-     * (allocation is measured in the benchmark module).
+     * A multi-gigabyte (sparse) tensor region after the metadata is never read: the reader stops where the
+     * metadata ends (time and allocation are measured in the benchmark module: {@code benchmarks/run gguf}).
      */
     @Test
     void readsOnlyTheMetadataOfAHugeFile() throws IOException {
@@ -92,14 +92,10 @@ class GgufReaderTest {
         long tensorBytes = 8L << 30;
         Path p = w.write(dir.resolve("big.gguf"), tensorBytes);
         assertEquals(w.bytes().length + tensorBytes, Files.size(p));
-        GgufReader.read(p); // warm up
-        long t0 = System.nanoTime();
         GgufFile f = GgufReader.read(p);
-        long nanos = System.nanoTime() - t0;
         assertEquals(291, f.tensorCount());
         assertEquals(w.bytes().length, f.metadataEnd());
         assertEquals(131072L, f.integer("llama.context_length").getAsLong());
-        assertTrue(nanos < 500_000_000L, () -> "took " + nanos / 1_000_000 + " ms");
     }
 
     @Test
