@@ -173,7 +173,7 @@ public class TokenlabProperties {
      * Sets {@code tokenlab.media-tokens}.
      *
      * <pre>{@code
-     * properties.setMediaTokens(1_601);
+     * properties.setMediaTokens(85);   // GPT-4o's low-detail image
      * }</pre>
      */
     public void setMediaTokens(int mediaTokens) {

@@ -53,9 +53,9 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      * {@code tokensPerMedia} tokens, besides its text.
      *
      * <pre>{@code
-     * // Llama 3.2 Vision: an image is at most 4 tiles of 1,601 tokens
-     * new TokenlabTokenCountEstimator(Tokenizers.get("llama3"), 6_404)
-     *         .estimate(UserMessage.builder().text("What is this?").media(image).build());   // 4 + 6,404
+     * // GPT-4o charges a low-detail image 85 tokens
+     * new TokenlabTokenCountEstimator(Tokenizers.get("o200k_base"), 85)
+     *         .estimate(UserMessage.builder().text("What is this?").media(image).build());   // 4 + 85
      * }</pre>
      *
      * @throws IllegalArgumentException if {@code tokensPerMedia} is negative
@@ -99,7 +99,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      * What each media of a {@link MediaContent} counts, besides its text: 0 unless given.
      *
      * <pre>{@code
-     * new TokenlabTokenCountEstimator(Tokenizers.get("llama3"), 1_601).tokensPerMedia();   // 1601
+     * new TokenlabTokenCountEstimator(Tokenizers.get("o200k_base"), 85).tokensPerMedia();   // 85
      * }</pre>
      */
     public int tokensPerMedia() {

@@ -39,7 +39,7 @@ class TokenlabTokenCountEstimatorTest {
         assertEquals(2, llama3.estimate(new UserMessage("Hello world")));
         assertEquals(2, llama3.estimate(List.of(new UserMessage("Hello"), new AssistantMessage("world"))));
         assertEquals(0, llama3.tokensPerMedia());
-        assertEquals(1601, new TokenlabTokenCountEstimator(LLAMA3, 1_601).tokensPerMedia());
+        assertEquals(85, new TokenlabTokenCountEstimator(Tokenizers.get("o200k_base"), 85).tokensPerMedia());
     }
 
     @Test
@@ -80,7 +80,9 @@ class TokenlabTokenCountEstimatorTest {
         UserMessage message = UserMessage.builder().text("What is this?").media(image, image).build();
         assertEquals(4, LLAMA3.count("What is this?"));
         assertEquals(4, new TokenlabTokenCountEstimator(LLAMA3).estimate(message), "text only by default");
-        assertEquals(4 + 2 * 6_404, new TokenlabTokenCountEstimator(LLAMA3, 6_404).estimate(message));
+        assertEquals(4 + 2 * 85, new TokenlabTokenCountEstimator(LLAMA3, 85).estimate(message));
+        UserMessage one = UserMessage.builder().text("What is this?").media(image).build();
+        assertEquals(4 + 85, new TokenlabTokenCountEstimator(Tokenizers.get("o200k_base"), 85).estimate(one));
         List<MediaContent> contents = List.of(message, new AssistantMessage("A cat."));
         assertEquals(4 + 2 * 100 + LLAMA3.count("A cat."), new TokenlabTokenCountEstimator(LLAMA3, 100).estimate(contents));
     }
