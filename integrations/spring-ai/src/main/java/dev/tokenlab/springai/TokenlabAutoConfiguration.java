@@ -35,7 +35,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * }</pre>
  *
  * <p>A model that cannot be opened stops the application with Tokenlab's one-line message, e.g.
- * {@code unknown model "lama3"; did you mean llama3, llama3.1, llama3.2?}.
+ * {@code unknown model "lama3"; did you mean llama3, llama2?}, which Boot's failure report shows as the
+ * description, with what {@code tokenlab.model} takes as the action.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TokenlabProperties.class)
