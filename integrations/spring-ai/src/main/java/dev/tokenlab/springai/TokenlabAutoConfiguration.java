@@ -1,7 +1,10 @@
 package dev.tokenlab.springai;
 
+import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerDescription;
+import dev.tokenlab.TokenizerException;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.budget.TokenBudget;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
@@ -15,7 +18,12 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Spring Boot auto-configuration of Tokenlab from the {@link TokenlabProperties tokenlab.* properties}: a
@@ -67,9 +75,10 @@ public class TokenlabAutoConfiguration {
     }
 
     /**
-     * {@code tokenlab.context} tokens (by default the model profile's window) less {@code tokenlab.reserve},
-     * special-token text counted as text. Only when the context is known: set, or {@code tokenlab.model}
-     * names a model profile.
+     * The model's context window less {@code tokenlab.reserve}, special-token text counted as text. The window is
+     * {@code tokenlab.context}; else, for an Ollama model, the {@code num_ctx} its params set, or Ollama's default
+     * 4096 (Ollama cuts a longer prompt); else the window of the model profile
+     * {@code tokenlab.model} names; else the context length the model's files give. No bean when none is known.
      *
      * <pre>{@code
      * // tokenlab.model=llama3.1, tokenlab.reserve=1000
@@ -80,9 +89,32 @@ public class TokenlabAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(ContextKnown.class)
     public TokenBudget tokenlabTokenBudget(Tokenizer tokenizer, TokenlabProperties properties) {
-        int context = properties.getContext() != null ? properties.getContext()
-                : ModelProfiles.get(properties.getModel().trim()).contextWindow();
-        return TokenBudget.of(AsTextTokenizer.of(tokenizer), context).reserving(properties.getReserve());
+        int window = contextWindow(properties.getContext(), properties.getModel(), tokenizer.describe()).orElseThrow();
+        return TokenBudget.of(AsTextTokenizer.of(tokenizer), window).reserving(properties.getReserve());
+    }
+
+    /** Ollama's {@code num_ctx} when neither the model's params nor the server set one (as {@code tokenlab count}). */
+    static final int OLLAMA_DEFAULT_NUM_CTX = 4096;
+
+    /** The window in the order {@link #tokenlabTokenBudget} gives; {@code description} is asked only when needed. */
+    static OptionalInt contextWindow(Integer context, String model, Supplier<TokenizerDescription> description) {
+        if (context != null) {
+            return OptionalInt.of(context);
+        }
+        String name = model.trim();
+        if (name.startsWith("ollama:")) {
+            return OptionalInt.of(description.get().servedContextLength().orElse(OLLAMA_DEFAULT_NUM_CTX));
+        }
+        Optional<ModelProfile> profile = ModelProfiles.find(name);
+        if (profile.isPresent()) {
+            return OptionalInt.of(profile.get().contextWindow());
+        }
+        TokenizerDescription d = description.get();
+        return d.servedContextLength().isPresent() ? d.servedContextLength() : d.contextLength();
+    }
+
+    private static OptionalInt contextWindow(Integer context, String model, TokenizerDescription description) {
+        return contextWindow(context, model, () -> description);
     }
 
     /** The Spring AI beans, only when Spring AI is on the classpath. */
@@ -102,15 +134,22 @@ public class TokenlabAutoConfiguration {
         }
     }
 
-    /** {@code tokenlab.context} is set, or {@code tokenlab.model} (default {@code llama3}) names a model profile. */
+    /**
+     * The context window is known ({@link #contextWindow}). Only when neither the properties nor the name tell, the
+     * model is opened here to read its files' context length (a name is opened once and shared; a file is read again
+     * for the bean). A model that cannot be opened is left to the tokenizer bean to report.
+     */
     static final class ContextKnown implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            if (context.getEnvironment().getProperty(TokenlabProperties.PREFIX + ".context") != null) {
-                return true;
+            Environment environment = context.getEnvironment();
+            Integer window = environment.getProperty(TokenlabProperties.PREFIX + ".context", Integer.class);
+            String model = environment.getProperty(TokenlabProperties.PREFIX + ".model", "llama3");
+            try {
+                return contextWindow(window, model, () -> Tokenizers.open(model).describe()).isPresent();
+            } catch (TokenizerException e) {
+                return false; // the tokenizer bean reports it
             }
-            String model = context.getEnvironment().getProperty(TokenlabProperties.PREFIX + ".model", "llama3");
-            return ModelProfiles.find(model.trim()).isPresent();
         }
     }
 }

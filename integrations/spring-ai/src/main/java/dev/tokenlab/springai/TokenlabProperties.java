@@ -26,9 +26,9 @@ public class TokenlabProperties {
     private String model = "llama3";
 
     /**
-     * The context window in tokens, for the TokenBudget bean. Defaults to the window of the model
-     * profile tokenlab.model names (llama3.1: 131072); without either there is no
-     * TokenBudget bean.
+     * The context window in tokens, for the TokenBudget bean. Defaults to the num_ctx of an ollama: model (else
+     * Ollama's default 4096), the window of the model profile tokenlab.model names (llama3.1: 131072), or the
+     * context length in the model's files; without any there is no TokenBudget bean.
      */
     private Integer context;
 

@@ -86,7 +86,11 @@ class TokenlabAutoConfigurationTest {
         assertTrue(relative.startsWith(".."), relative);
         runner.withPropertyValues("tokenlab.model=" + relative).run(context -> {
             assertEquals(LLAMA3.count(TEXT), context.getBean(TokenCountEstimator.class).estimate(TEXT));
-            assertFalse(context.containsBean("tokenlabTokenBudget"), "a file has no context window");
+            assertEquals(8_192, context.getBean(TokenBudget.class).limit(), "Meta's Llama 3 file, known to Tokenlab: its context length");
+        });
+        runner.withPropertyValues("tokenlab.model=" + SharedData.require("models/gguf/llama3.gguf")).run(context -> {
+            assertEquals(LLAMA3.count(TEXT), context.getBean(TokenCountEstimator.class).estimate(TEXT));
+            assertFalse(context.containsBean("tokenlabTokenBudget"), "a GGUF without a context length: no window known");
         });
         runner.withPropertyValues("tokenlab.model=" + SharedData.require("models/hf/mistral"), "tokenlab.context=32768").run(context -> {
             Tokenizer mistral = Tokenizers.open(SharedData.require("models/hf/mistral").toString());
