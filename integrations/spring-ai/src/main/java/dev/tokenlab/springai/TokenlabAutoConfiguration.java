@@ -135,9 +135,9 @@ public class TokenlabAutoConfiguration {
     }
 
     /**
-     * The context window is known ({@link #contextWindow}). Only when neither the properties nor the name tell, the
-     * model is opened here to read its files' context length (a name is opened once and shared; a file is read again
-     * for the bean). A model that cannot be opened is left to the tokenizer bean to report.
+     * The context window is known ({@link #contextWindow}): set, an Ollama model, or a model profile; else the model
+     * is opened here to read its files' context length (a name is opened once and shared; a file is read again for
+     * the bean). A model that cannot be opened is left to the tokenizer bean to report.
      */
     static final class ContextKnown implements Condition {
         @Override
@@ -145,8 +145,11 @@ public class TokenlabAutoConfiguration {
             Environment environment = context.getEnvironment();
             Integer window = environment.getProperty(TokenlabProperties.PREFIX + ".context", Integer.class);
             String model = environment.getProperty(TokenlabProperties.PREFIX + ".model", "llama3");
+            if (window != null || model.trim().startsWith("ollama:") || ModelProfiles.find(model.trim()).isPresent()) {
+                return true;
+            }
             try {
-                return contextWindow(window, model, () -> Tokenizers.open(model).describe()).isPresent();
+                return contextWindow(null, model, () -> Tokenizers.open(model).describe()).isPresent();
             } catch (TokenizerException e) {
                 return false; // the tokenizer bean reports it
             }
