@@ -316,6 +316,9 @@ final class Filters {
 
     private static Object map(Renderer r, Object v, List<Object> args, Map<String, Object> kwargs) {
         List<Object> out = new ArrayList<>();
+        if (!PyValues.truthy(v)) {
+            return new PyIterator(out);
+        }
         if (args.isEmpty() && kwargs.containsKey("attribute")) {
             Object attribute = kwargs.get("attribute");
             boolean hasDefault = kwargs.containsKey("default");
@@ -354,6 +357,9 @@ final class Filters {
         }
         List<Object> testArgs = args.size() > testAt + 1 ? args.subList(testAt + 1, args.size()) : List.of();
         List<Object> out = new ArrayList<>();
+        if (!PyValues.truthy(v)) {
+            return new PyIterator(out);
+        }
         for (Object item : PyValues.iterate(v)) {
             r.step();
             Object value = attr ? attribute(r, item, args.get(0)) : item;
@@ -406,7 +412,20 @@ final class Filters {
         } else {
             throw PyError.type("can't multiply sequence by non-int of type '" + PyValues.typeName(width) + "'");
         }
-        List<String> lines = PyStrings.splitlines(PyValues.str(v) + "\n");
+        if (!(v instanceof String text)) {
+            // jinja2 appends "\n" to the value itself before splitting its lines: only a string survives that.
+            if (v instanceof Undefined u) {
+                throw u.fail();
+            }
+            if (v instanceof List) {
+                throw new PyError("AttributeError", "'list' object has no attribute 'splitlines'");
+            }
+            if (v instanceof Tuple) {
+                throw PyError.type("can only concatenate tuple (not \"str\") to tuple");
+            }
+            throw PyError.type("unsupported operand type(s) for +=: '" + PyValues.typeName(v) + "' and 'str'");
+        }
+        List<String> lines = PyStrings.splitlines(text + "\n");
         StringBuilder out = new StringBuilder();
         if (blank) {
             out.append(String.join("\n" + indention, lines));

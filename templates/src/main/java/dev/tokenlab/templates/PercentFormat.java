@@ -73,7 +73,9 @@ final class PercentFormat {
             }
             out.append(convert(value, conversion, flags.toString(), widthPrecision));
         }
-        if (!single && next < values.size() && mapping == null) {
+        // Python raises only when the lone argument is not subscriptable like a mapping (a list, a dict, Undefined are).
+        boolean mappingLike = args instanceof List || args instanceof PyRange || args instanceof Undefined;
+        if (single && next == 0 && mapping == null && !mappingLike || !single && next < values.size()) {
             throw PyError.type("not all arguments converted during string formatting");
         }
         return out.toString();

@@ -383,6 +383,9 @@ final class PyValues {
             return s.contains(sub);
         }
         if (container instanceof Map<?, ?> m) {
+            if (item instanceof List || item instanceof Map) {
+                throw PyError.type("unhashable type: '" + typeName(item) + "'");
+            }
             return findKey(m, item) != NO_KEY;
         }
         if (container instanceof PyRange r) {
@@ -605,9 +608,23 @@ final class PyValues {
             if (asDouble(b) == 0) {
                 throw new PyError("ZeroDivisionError", "float floor division by zero");
             }
-            return Math.floor(asDouble(a) / asDouble(b));
+            return floorDivide(asDouble(a), asDouble(b));
         }
         throw unsupported("//", a, b);
+    }
+
+    /** Python's float {@code //}: from {@code fmod}, so {@code (1 - 0.1) // 0.1} is 8.0, not the 9.0 of floor(a / b). */
+    private static double floorDivide(double a, double b) {
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) {
+            div -= 1.0;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, a / b);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     static Object modulo(Object a, Object b) {

@@ -2,6 +2,7 @@ package dev.tokenlab.templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Python's {@code seq[start:stop:step]} on lists, tuples, strings (by code point) and ranges. */
 final class Slicing {
@@ -12,8 +13,12 @@ final class Slicing {
         if (target instanceof Undefined u) {
             throw u.fail();
         }
+        // jinja2 compiles a slice to Python's own subscript, not to the sandbox's lenient getitem: errors propagate.
+        if (target instanceof Map) {
+            throw PyError.type("unhashable type: 'slice'");
+        }
         if (!(target instanceof List || target instanceof Tuple || target instanceof String || target instanceof PyRange)) {
-            return Undefined.element(target, "slice");
+            throw PyError.type("'" + PyValues.typeName(target) + "' object is not subscriptable");
         }
         long by = index(step, 1);
         if (by == 0) {
