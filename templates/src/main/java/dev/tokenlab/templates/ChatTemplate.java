@@ -17,6 +17,15 @@ import java.util.Map;
  * subset chat templates use, with no access to Java objects: variables are converted to Python-like values
  * ({@code String}, {@code Long}/{@code Integer}, {@code Double}, {@code Boolean}, {@code null}, {@code List},
  * {@code Map}) and only their whitelisted methods are reachable.
+ * <p>A parsed template is immutable and may be rendered from several threads at once.
+ *
+ * <p>Not supported (each fails with a {@link TemplateException}, never silently): {@code include}, {@code import},
+ * {@code extends} and {@code block} (transformers gives jinja2 no loader either), recursive loops,
+ * {@code *args}/{@code **kwargs} in calls, integers beyond 64 bits, calling {@code cycler} or {@code lipsum}, and the
+ * filters chat templates do not use ({@code pprint}, {@code random}, {@code groupby}, {@code slice},
+ * {@code truncate}, {@code wordwrap}, {@code urlize}, {@code urlencode}, {@code xmlattr}, {@code striptags},
+ * {@code filesizeformat}, {@code forceescape}). Printed directly, a dict view ({@code d.items()}) shows as a list
+ * and a generator ({@code xs|select}) as {@code <generator object>}, where Python adds the type and an address.
  * <pre>
  * ChatTemplate t = ChatTemplate.parse("{% for m in messages %}&lt;{{ m.role }}&gt;{{ m.content | trim }}{% endfor %}");
  * t.render(Map.of("messages", List.of(Map.of("role", "user", "content", " Hi "))));   // "&lt;user&gt;Hi"

@@ -82,8 +82,9 @@ final class Filters {
                 return items.isEmpty() ? Undefined.hint("No first item, sequence was empty.") : items.get(0);
             }
             case "last": {
-                if (v instanceof PyIterator) {
-                    throw PyError.type("'generator' object is not reversible");
+                if (!(v instanceof List || v instanceof Tuple || v instanceof Map || v instanceof PyRange
+                        || v instanceof String || v instanceof Undefined)) {
+                    throw PyError.type("'" + PyValues.typeName(v) + "' object is not reversible");
                 }
                 List<Object> items = PyValues.iterate(v);
                 return items.isEmpty() ? Undefined.hint("No last item, sequence was empty.") : items.get(items.size() - 1);
@@ -141,6 +142,10 @@ final class Filters {
             case "reverse": {
                 if (v instanceof String s) {
                     return new StringBuilder(s).reverse().toString();
+                }
+                if (!(v instanceof List || v instanceof Tuple || v instanceof Map || v instanceof PyRange
+                        || v instanceof PyIterator || v instanceof Undefined)) {
+                    throw new PyError("FilterArgumentError", "argument must be iterable");
                 }
                 List<Object> items = new ArrayList<>(PyValues.iterate(v));
                 java.util.Collections.reverse(items);
@@ -225,7 +230,10 @@ final class Filters {
         String by = PyValues.str(arg(args, kwargs, 1, "by", "key"));
         boolean reverse = PyValues.truthy(arg(args, kwargs, 2, "reverse", false));
         if (!(v instanceof Map<?, ?> map)) {
-            throw PyError.type("'" + PyValues.typeName(v) + "' object has no attribute 'items'");
+            if (v instanceof Undefined u) {
+                throw u.fail();
+            }
+            throw new PyError("AttributeError", "'" + PyValues.typeName(v) + "' object has no attribute 'items'");
         }
         int index = switch (by) {
             case "key" -> 0;
@@ -500,9 +508,6 @@ final class Filters {
 
     /** {@code round(value, precision, method)}: {@code common} is Python's round (half to even on the exact value). */
     private static Object round(Object v, Object precision, String method) {
-        if (v instanceof Undefined u) {
-            throw u.fail();
-        }
         if (!PyValues.isNumber(v)) {
             throw PyError.type("type " + PyValues.typeName(v) + " doesn't define __round__ method");
         }

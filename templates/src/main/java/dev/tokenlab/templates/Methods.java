@@ -82,11 +82,27 @@ final class Methods {
         if (v instanceof Undefined u) {
             throw u.fail();
         }
-        throw PyError.type(method + "() argument must be str, not " + PyValues.typeName(v));
+        throw PyError.type("must be str, not " + PyValues.typeName(v));
+    }
+
+    private static String replaceArg(Object v, int position) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        throw PyError.type("replace() argument " + position + " must be str, not " + PyValues.typeName(v));
     }
 
     private static String charsArg(Object v, String method) {
-        return v == null ? null : stringArg(v, method);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        throw PyError.type(method.endsWith("strip") ? method + " arg must be None or str" : "must be str or None, not " + PyValues.typeName(v));
     }
 
     private static long intArg(Object v, String method) {
@@ -157,8 +173,8 @@ final class Methods {
                 return out.toString();
             }
             case "replace" -> {
-                String old = stringArg(arg(args, 0, name), name);
-                String replacement = stringArg(arg(args, 1, name), name);
+                String old = replaceArg(arg(args, 0, name), 1);
+                String replacement = replaceArg(arg(args, 1, name), 2);
                 long count = intArg(optional(args, kwargs, 2, "count", -1L), name);
                 String result = PyStrings.replace(s, old, replacement, count);
                 PyValues.checkSize(result.length(), r.maxSize);
@@ -184,10 +200,12 @@ final class Methods {
             case "join" -> {
                 StringBuilder out = new StringBuilder();
                 boolean first = true;
+                int index = 0;
                 for (Object item : PyValues.iterate(arg(args, 0, name))) {
                     if (!(item instanceof String piece)) {
-                        throw PyError.type("sequence item: expected str instance, " + PyValues.typeName(item) + " found");
+                        throw PyError.type("sequence item " + index + ": expected str instance, " + PyValues.typeName(item) + " found");
                     }
+                    index++;
                     if (!first) {
                         out.append(s);
                     }

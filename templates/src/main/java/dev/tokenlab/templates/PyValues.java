@@ -374,9 +374,6 @@ final class PyValues {
     /** Python's {@code item in container}. */
     static boolean contains(Object container, Object item) {
         if (container instanceof String s) {
-            if (item instanceof Undefined u) {
-                throw u.fail();
-            }
             if (!(item instanceof String sub)) {
                 throw PyError.type("'in <string>' requires string as left operand, not " + typeName(item));
             }
@@ -675,7 +672,7 @@ final class PyValues {
             }
             return Math.pow(asDouble(a), asDouble(b));
         }
-        throw unsupported("**", a, b);
+        throw unsupported("** or pow()", a, b);
     }
 
     static Object negate(Object a) {

@@ -65,8 +65,8 @@ final class Tests {
             case "odd":
             case "even":
             case "divisibleby": {
-                Object divisor = name.equals("divisibleby") ? intArg(arg(args)) : (Object) 2L;
-                Object mod = PyValues.modulo(intArg(v), divisor);
+                Object divisor = name.equals("divisibleby") ? arg(args) : (Object) 2L;
+                Object mod = PyValues.modulo(v, divisor);
                 boolean zero = !PyValues.truthy(mod);
                 return name.equals("odd") != zero;
             }
@@ -105,15 +105,5 @@ final class Tests {
             throw PyError.type("the test takes one argument (0 given)");
         }
         return args.get(0);
-    }
-
-    private static Object intArg(Object v) {
-        if (v instanceof Undefined u) {
-            throw u.fail();
-        }
-        if (!PyValues.isNumber(v)) {
-            throw PyError.type("unsupported operand type(s) for %: '" + PyValues.typeName(v) + "' and 'int'");
-        }
-        return v;
     }
 }
