@@ -24,8 +24,8 @@ import java.util.Map;
  * {@code *args}/{@code **kwargs} in calls, integers beyond 64 bits, calling {@code cycler} or {@code lipsum}, and the
  * filters chat templates do not use ({@code pprint}, {@code random}, {@code groupby}, {@code slice},
  * {@code truncate}, {@code wordwrap}, {@code urlize}, {@code urlencode}, {@code xmlattr}, {@code striptags},
- * {@code filesizeformat}, {@code forceescape}). Printed directly, a dict view ({@code d.items()}) shows as a list
- * and a generator ({@code xs|select}) as {@code <generator object>}, where Python adds the type and an address.
+ * {@code filesizeformat}, {@code forceescape}). Printed directly, a generator ({@code xs|select}) shows as
+ * {@code <generator object>}, where Python adds its name and an address.
  * <pre>
  * ChatTemplate t = ChatTemplate.parse("{% for m in messages %}&lt;{{ m.role }}&gt;{{ m.content | trim }}{% endfor %}");
  * t.render(Map.of("messages", List.of(Map.of("role", "user", "content", " Hi "))));   // "&lt;user&gt;Hi"

@@ -83,7 +83,7 @@ final class Filters {
             }
             case "last": {
                 if (!(v instanceof List || v instanceof Tuple || v instanceof Map || v instanceof PyRange
-                        || v instanceof String || v instanceof Undefined)) {
+                        || v instanceof String || v instanceof DictView || v instanceof Undefined)) {
                     throw PyError.type("'" + PyValues.typeName(v) + "' object is not reversible");
                 }
                 List<Object> items = PyValues.iterate(v);
@@ -144,7 +144,7 @@ final class Filters {
                     return new StringBuilder(s).reverse().toString();
                 }
                 if (!(v instanceof List || v instanceof Tuple || v instanceof Map || v instanceof PyRange
-                        || v instanceof PyIterator || v instanceof Undefined)) {
+                        || v instanceof PyIterator || v instanceof DictView || v instanceof Undefined)) {
                     throw new PyError("FilterArgumentError", "argument must be iterable");
                 }
                 List<Object> items = new ArrayList<>(PyValues.iterate(v));

@@ -1,7 +1,6 @@
 package dev.tokenlab.templates;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,18 +116,8 @@ final class Methods {
 
     private static Object dict(Map<?, ?> map, String name, List<Object> args) {
         switch (name) {
-            case "items" -> {
-                List<Object> pairs = new ArrayList<>(map.size());
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    pairs.add(new Tuple(Arrays.asList(e.getKey(), e.getValue())));
-                }
-                return pairs;
-            }
-            case "keys" -> {
-                return new ArrayList<Object>(map.keySet());
-            }
-            case "values" -> {
-                return new ArrayList<Object>(map.values());
+            case "items", "keys", "values" -> {
+                return new DictView(name, map);
             }
             case "get" -> {
                 Object key = PyValues.findKey(map, arg(args, 0, "get"));

@@ -100,7 +100,8 @@ final class PercentFormat {
             case 's' -> precisionCut(PyValues.str(v), precision);
             case 'r', 'a' -> precisionCut(PyValues.repr(v), precision);
             case 'd', 'i', 'u' -> sign(number(v, conversion) instanceof Double d ? (long) (double) d : PyValues.asLong(v), flags);
-            case 'f', 'F', 'e', 'E', 'g', 'G' -> {
+            case 'g', 'G' -> general(PyValues.asDouble(number(v, conversion)), precision, flags, conversion == 'G');
+            case 'f', 'F', 'e', 'E' -> {
                 double d = PyValues.asDouble(number(v, conversion));
                 String pattern = "%" + (flags.contains("+") ? "+" : flags.contains(" ") ? " " : "") + "."
                         + (precision < 0 ? 6 : precision) + conversion;
@@ -127,6 +128,35 @@ final class PercentFormat {
             return signed ? body.charAt(0) + pad + body.substring(1) : pad + body;
         }
         return " ".repeat(width - body.length()) + body;
+    }
+
+    /** {@code %g}: fixed or exponent by the exponent at the precision's significant digits, trailing zeros dropped. */
+    private static String general(double d, int precision, String flags, boolean upper) {
+        if (!Double.isFinite(d)) {
+            String s = Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
+            return upper ? s.toUpperCase(java.util.Locale.ROOT) : s;
+        }
+        int p = precision < 0 ? 6 : Math.max(precision, 1);
+        int exponent = d == 0 ? 0 : new java.math.BigDecimal(d).round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN))
+                .precision() - 1 - new java.math.BigDecimal(d).round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN)).scale();
+        String sign = d < 0 || d == 0 && 1 / d < 0 ? "-" : flags.contains("+") ? "+" : flags.contains(" ") ? " " : "";
+        double a = Math.abs(d);
+        String body;
+        if (exponent >= -4 && exponent < p) {
+            body = String.format(java.util.Locale.ROOT, "%." + (p - 1 - exponent) + "f", a);
+            if (!flags.contains("#") && body.contains(".")) {
+                body = body.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+        } else {
+            body = String.format(java.util.Locale.ROOT, "%." + (p - 1) + "e", a);
+            String mantissa = body.substring(0, body.indexOf('e'));
+            if (!flags.contains("#") && mantissa.contains(".")) {
+                mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            body = mantissa + body.substring(body.indexOf('e'));
+            body = upper ? body.toUpperCase(java.util.Locale.ROOT) : body;
+        }
+        return sign + body;
     }
 
     private static String precisionCut(String s, int precision) {

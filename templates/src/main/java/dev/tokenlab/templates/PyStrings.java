@@ -184,7 +184,18 @@ final class PyStrings {
             return s;
         }
         int first = s.codePointAt(0);
-        return new String(Character.toChars(Character.toTitleCase(first))) + lower(s.substring(Character.charCount(first)));
+        return titleCase(first) + lower(s.substring(Character.charCount(first)));
+    }
+
+    /** Python's title case of one character: its full mapping, so {@code ß} becomes {@code Ss} and {@code ﬁ} {@code Fi}. */
+    static String titleCase(int c) {
+        int title = Character.toTitleCase(c);
+        String upper = upper(new String(Character.toChars(c)));
+        if (upper.codePointCount(0, upper.length()) > 1) {
+            int head = upper.codePointAt(0);
+            return new String(Character.toChars(head)) + lower(upper.substring(Character.charCount(head)));
+        }
+        return new String(Character.toChars(title));
     }
 
     /** {@code str.title()}: a letter after a non-cased character starts a word. */
@@ -200,7 +211,7 @@ final class PyStrings {
             } else if (previousCased) {
                 out.append(lower(new String(Character.toChars(c))));
             } else {
-                out.appendCodePoint(Character.toTitleCase(c));
+                out.append(titleCase(c));
             }
             previousCased = cased;
         }

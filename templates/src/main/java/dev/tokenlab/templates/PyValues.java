@@ -88,6 +88,9 @@ final class PyValues {
         if (v instanceof PyIterator) {
             return "generator";
         }
+        if (v instanceof DictView view) {
+            return "dict_" + view.kind();
+        }
         if (v instanceof Undefined) {
             return "Undefined";
         }
@@ -136,6 +139,9 @@ final class PyValues {
         }
         if (v instanceof PyRange r) {
             return r.size() > 0;
+        }
+        if (v instanceof DictView view) {
+            return !view.map().isEmpty();
         }
         return true;
     }
@@ -193,6 +199,10 @@ final class PyValues {
                 repr(e.getValue(), out, depth + 1);
             }
             out.append('}');
+        } else if (v instanceof DictView view) {
+            out.append("dict_").append(view.kind()).append("([");
+            reprItems(view.items(), out, depth);
+            out.append("])");
         } else if (v instanceof PyRange r) {
             out.append("range(").append(r.start()).append(", ").append(r.stop());
             out.append(r.step() == 1 ? ")" : ", " + r.step() + ")");
@@ -397,7 +407,11 @@ final class PyValues {
         if (container instanceof Undefined) {
             return false;
         }
-        if (container instanceof List || container instanceof Tuple || container instanceof PyIterator) {
+        if (container instanceof DictView view && view.kind().equals("keys")) {
+            return contains(view.map(), item);
+        }
+        if (container instanceof List || container instanceof Tuple || container instanceof PyIterator
+                || container instanceof DictView) {
             for (Object x : iterate(container)) {
                 if (equal(x, item)) {
                     return true;
@@ -431,6 +445,9 @@ final class PyValues {
         if (v instanceof Namespace ns) {
             return ns.attributes.size();
         }
+        if (v instanceof DictView view) {
+            return view.map().size();
+        }
         throw PyError.type("object of type '" + typeName(v) + "' has no len()");
     }
 
@@ -460,6 +477,9 @@ final class PyValues {
         }
         if (v instanceof PyIterator it) {
             return it.consume();
+        }
+        if (v instanceof DictView view) {
+            return view.items();
         }
         if (v instanceof Undefined) {
             return List.of();

@@ -152,6 +152,7 @@ final class Renderer {
         Object iterable = eval(n.iterable(), scope);
         if (iterable == null || !(iterable instanceof String || iterable instanceof List || iterable instanceof Map
                 || iterable instanceof Tuple || iterable instanceof PyRange || iterable instanceof PyIterator
+                || iterable instanceof DictView
                 || iterable instanceof Undefined)) {
             throw PyError.type("'" + PyValues.typeName(iterable) + "' object is not iterable");
         }

@@ -44,11 +44,7 @@ final class Slicing {
             return out.toString();
         }
         if (target instanceof PyRange r) {
-            List<Object> items = new ArrayList<>();
-            for (long i : indexes) {
-                items.add(r.get(i));
-            }
-            return items;
+            return new PyRange(r.start() + from * r.step(), r.start() + to * r.step(), r.step() * by);
         }
         List<?> items = target instanceof Tuple t ? t.items() : (List<?>) target;
         List<Object> out = new ArrayList<>(indexes.size());

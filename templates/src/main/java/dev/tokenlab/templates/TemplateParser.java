@@ -231,6 +231,7 @@ final class TemplateParser {
     }
 
     private Node parseFor(int pos) {
+        expectTarget();
         List<String> targets = new ArrayList<>();
         boolean parens = skipOp("(");
         targets.add(name());
@@ -267,6 +268,7 @@ final class TemplateParser {
     }
 
     private Node parseSet(int pos) {
+        expectTarget();
         String first = name();
         if (skipOp(".")) {
             String attribute = name();
@@ -296,6 +298,14 @@ final class TemplateParser {
         List<Node> body = subparse(List.of("endset"), "set");
         endTag();
         return new Node.SetBlock(pos, first, filter, body);
+    }
+
+    /** An assignment target must follow ({@code for x}, {@code set x}); jinja2 words the error as for an expression. */
+    private void expectTarget() {
+        Token t = peek();
+        if (t.kind() != Kind.NAME && !t.isOp("(")) {
+            throw error(t, "Expected an expression, got " + describe(t));
+        }
     }
 
     private Node parseMacro(int pos) {
@@ -703,7 +713,7 @@ final class TemplateParser {
                 keywords.add(parseExpression(true));
             } else {
                 if (!names.isEmpty()) {
-                    throw error(peek(), "positional argument follows keyword argument");
+                    throw error(peek(), "invalid syntax for function call expression");
                 }
                 positional.add(parseExpression(true));
             }

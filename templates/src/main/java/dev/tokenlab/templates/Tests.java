@@ -44,7 +44,7 @@ final class Tests {
                 return v instanceof Map;
             case "iterable":
                 return v instanceof String || v instanceof List || v instanceof Map || v instanceof Tuple
-                        || v instanceof PyRange || v instanceof PyIterator || v instanceof Undefined;
+                        || v instanceof PyRange || v instanceof PyIterator || v instanceof DictView || v instanceof Undefined;
             case "sequence":
                 return v instanceof String || v instanceof List || v instanceof Map || v instanceof Tuple
                         || v instanceof PyRange || v instanceof Undefined;
