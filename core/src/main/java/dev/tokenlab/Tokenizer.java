@@ -49,6 +49,20 @@ public interface Tokenizer {
     }
 
     /**
+     * This tokenizer with {@code policy} as its {@link #defaultSpecialTokens()}: what the methods that take no
+     * policy use, and so what code built on them uses ({@code TokenBudget}, the chat templates), for a
+     * tokenizer someone else built with another one. Everything else is this tokenizer's.
+     *
+     * <pre>{@code
+     * Tokenizer strict = Tokenizers.open("llama3", TokenizerOptions.defaults().specialTokens(SpecialTokens.disallowAll()));
+     * strict.withDefaultSpecialTokens(SpecialTokens.asText()).count("<|eot_id|>");   // 7, where strict.count throws
+     * }</pre>
+     */
+    default Tokenizer withDefaultSpecialTokens(SpecialTokens policy) {
+        return DefaultPolicyTokenizer.of(this, policy);
+    }
+
+    /**
      * Encodes text under {@link #defaultSpecialTokens()}: special-token text as ordinary text by default.
      *
      * <pre>{@code

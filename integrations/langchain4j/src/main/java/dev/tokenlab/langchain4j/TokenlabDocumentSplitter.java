@@ -4,6 +4,7 @@ import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentSplitter;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.budget.Chunk;
@@ -65,7 +66,7 @@ public final class TokenlabDocumentSplitter implements DocumentSplitter {
         if (overlapTokens < 0 || overlapTokens >= maxTokens) {
             throw new IllegalArgumentException("overlapTokens must be at least 0 and below maxTokens " + maxTokens + ": " + overlapTokens);
         }
-        this.budget = TokenBudget.of(AsTextTokenizer.of(Objects.requireNonNull(tokenizer, "tokenizer")), maxTokens);
+        this.budget = TokenBudget.of(Objects.requireNonNull(tokenizer, "tokenizer").withDefaultSpecialTokens(SpecialTokens.asText()), maxTokens);
         this.maxTokens = maxTokens;
         this.overlapTokens = overlapTokens;
     }

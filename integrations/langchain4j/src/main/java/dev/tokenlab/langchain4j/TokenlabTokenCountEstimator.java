@@ -63,7 +63,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     public TokenlabTokenCountEstimator(Tokenizer tokenizer, ChatFormat chatFormat) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
-        this.asText = AsTextTokenizer.of(tokenizer);
+        this.asText = tokenizer.withDefaultSpecialTokens(SpecialTokens.asText());
         this.chatFormat = Objects.requireNonNull(chatFormat, "chatFormat");
         this.template = chatFormat == ChatFormat.LLAMA3 ? ChatTemplate.forName("llama3") : null;
         this.conversationOverhead = template == null ? 0 : template.render(asText, List.of()).tokenCount();

@@ -2,6 +2,7 @@ package dev.tokenlab.springai;
 
 import dev.tokenlab.ModelProfile;
 import dev.tokenlab.ModelProfiles;
+import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerDescription;
 import dev.tokenlab.TokenizerException;
@@ -90,7 +91,7 @@ public class TokenlabAutoConfiguration {
     @Conditional(ContextKnown.class)
     public TokenBudget tokenlabTokenBudget(Tokenizer tokenizer, TokenlabProperties properties) {
         int window = contextWindow(properties.getContext(), properties.getModel(), tokenizer.describe()).orElseThrow();
-        return TokenBudget.of(AsTextTokenizer.of(tokenizer), window).reserving(properties.getReserve());
+        return TokenBudget.of(tokenizer.withDefaultSpecialTokens(SpecialTokens.asText()), window).reserving(properties.getReserve());
     }
 
     /** Ollama's {@code num_ctx} when neither the model's params nor the server set one (as {@code tokenlab count}). */

@@ -1,5 +1,6 @@
 package dev.tokenlab.springai;
 
+import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.budget.Chunk;
@@ -72,7 +73,7 @@ public final class TokenlabTextSplitter extends TextSplitter {
         if (overlapTokens < 0 || overlapTokens >= maxTokens) {
             throw new IllegalArgumentException("overlapTokens must be at least 0 and below maxTokens " + maxTokens + ": " + overlapTokens);
         }
-        this.budget = TokenBudget.of(AsTextTokenizer.of(Objects.requireNonNull(tokenizer, "tokenizer")), maxTokens);
+        this.budget = TokenBudget.of(Objects.requireNonNull(tokenizer, "tokenizer").withDefaultSpecialTokens(SpecialTokens.asText()), maxTokens);
         this.maxTokens = maxTokens;
         this.overlapTokens = overlapTokens;
     }

@@ -1,37 +1,37 @@
-package dev.tokenlab.langchain4j;
-
-import dev.tokenlab.Decoded;
-import dev.tokenlab.SpecialTokens;
-import dev.tokenlab.TokenSink;
-import dev.tokenlab.TokenSpan;
-import dev.tokenlab.Tokenizer;
-import dev.tokenlab.TokenizerDescription;
+package dev.tokenlab;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A tokenizer whose default special-token policy is {@link SpecialTokens#asText()}, whatever the wrapped one was
- * built with, so that core's chat template and chunker, which encode with the default policy, treat special-token
- * text in messages and documents as text (as {@code tokenlab chat} does) and never throw.
+ * A tokenizer with another default special-token policy than the one it wraps, for
+ * {@link Tokenizer#withDefaultSpecialTokens}: the methods that take no policy use {@code policy}, every other
+ * method is the wrapped tokenizer's. The framework integrations use it to count special-token text in
+ * messages and documents as text (as {@code tokenlab count} does) whatever policy the application built the
+ * tokenizer with.
  */
-final class AsTextTokenizer implements Tokenizer {
+final class DefaultPolicyTokenizer implements Tokenizer {
     private final Tokenizer tokenizer;
+    private final SpecialTokens policy;
 
-    private AsTextTokenizer(Tokenizer tokenizer) {
+    private DefaultPolicyTokenizer(Tokenizer tokenizer, SpecialTokens policy) {
         this.tokenizer = tokenizer;
+        this.policy = policy;
     }
 
-    /** {@code tokenizer} itself when its default policy is already "as text", else a wrapper. */
-    static Tokenizer of(Tokenizer tokenizer) {
-        return tokenizer.defaultSpecialTokens().equals(SpecialTokens.asText()) ? tokenizer : new AsTextTokenizer(tokenizer);
+    /** {@code tokenizer} itself when its default is already {@code policy}, else a wrapper (never a wrapper of a wrapper). */
+    static Tokenizer of(Tokenizer tokenizer, SpecialTokens policy) {
+        Objects.requireNonNull(policy, "policy");
+        Tokenizer inner = tokenizer instanceof DefaultPolicyTokenizer d ? d.tokenizer : tokenizer;
+        return inner.defaultSpecialTokens().equals(policy) ? inner : new DefaultPolicyTokenizer(inner, policy);
     }
 
     @Override
     public SpecialTokens defaultSpecialTokens() {
-        return SpecialTokens.asText();
+        return policy;
     }
 
     @Override
@@ -121,6 +121,6 @@ final class AsTextTokenizer implements Tokenizer {
 
     @Override
     public String toString() {
-        return tokenizer + " (special-token text as text)";
+        return tokenizer + " (default special tokens: " + policy + ")";
     }
 }
