@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +126,57 @@ class ChatTemplateConformanceTest {
         }
         assertTrue(count >= 10, model + ": only " + count + " dialogs");
         assertEquals(List.of(), failures, model + ": " + failures.size() + " of " + count + " dialogs differ from transformers");
+    }
+
+    /**
+     * The library entry point: {@link ModelChatTemplate} takes the template and the special tokens from the model's
+     * files as core reads them, and gives the golden ids; each dialog's accounting adds up to its count.
+     */
+    @TestFactory
+    List<DynamicTest> theModelsOwnTemplateGivesTheGoldenIds() {
+        return MODELS.stream().map(model -> DynamicTest.dynamicTest(model, () -> {
+            Path shared = SharedData.require("models/hf/" + model);
+            Path testdata = SharedData.testdata();
+            Map<String, Map<String, Object>> golden = records(testdata.resolve("golden/chat/" + model + ".jsonl"), "dialog");
+            ModelChatTemplate chat = ModelChatTemplate.of(Tokenizers.load(tokenizerFolder(model, shared)));
+            int checked = 0;
+            for (Object d : (List<?>) TestJson.object(Files.readString(testdata.resolve("chat/dialogs.json"))).get("dialogs")) {
+                Map<?, ?> dialog = (Map<?, ?>) d;
+                Map<String, Object> expected = golden.get((String) dialog.get("name"));
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> messages = (List<Map<String, Object>>) dialog.get("messages");
+                boolean generation = Boolean.TRUE.equals(dialog.get("add_generation_prompt"));
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("tools", dialog.get("tools"));
+                if (dialog.get("vars") instanceof Map<?, ?> extra) {
+                    extra.forEach((k, v) -> vars.put((String) k, v));
+                }
+                if (!expected.containsKey("ids")) {
+                    TemplateException e = assertThrows(TemplateException.class, () -> chat.encode(messages, generation, vars, OPTIONS));
+                    assertTrue(sameError(expected, e), () -> model + " " + dialog.get("name") + ": " + e.getMessage());
+                    continue;
+                }
+                int[] want = ((List<?>) expected.get("ids")).stream().mapToInt(x -> ((Long) x).intValue()).toArray();
+                assertArrayEquals(want, chat.encode(messages, generation, vars, OPTIONS), () -> model + " " + dialog.get("name"));
+                ModelChatTemplate.Accounting a;
+                try {
+                    a = chat.accounting(messages, generation, vars, OPTIONS);
+                } catch (TemplateException e) {
+                    continue; // a template may refuse a prefix of a chat it accepts whole (Gemma: the system message alone)
+                }
+                assertEquals(want.length, a.total(), () -> model + " " + dialog.get("name") + ": accounting total");
+                assertEquals(a.total(), a.overhead() + a.messages().stream().mapToInt(Integer::intValue).sum());
+                assertEquals(messages.size(), a.messages().size());
+                checked++;
+            }
+            assertTrue(checked >= 8, model + ": only " + checked + " dialogs accounted");
+        })).toList();
+    }
+
+    @Test
+    void aModelWithoutATemplateSaysSoInOneLine() {
+        TemplateException e = assertThrows(TemplateException.class, () -> ModelChatTemplate.of(Tokenizers.get("llama3")));
+        assertEquals("ValueError: llama3 has no chat template (its files hold none); give one", e.getMessage());
     }
 
     /** The special tokens as transformers' special_tokens_map passes them (the generator's rule). */
