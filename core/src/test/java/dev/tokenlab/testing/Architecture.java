@@ -93,10 +93,11 @@ public final class Architecture {
                 .as("only core's exported packages " + exported.stream().sorted().toList() + " are used outside core");
     }
 
-    /** Packages under {@code dev.tokenlab} that other modules own (adapters, templates, cli, benchmarks), not core. */
+    /** Packages under {@code dev.tokenlab} that other modules own (adapters, templates, integrations, cli, benchmarks), not core. */
     private static boolean isOwnedOutsideCore(String p) {
         for (String owned : Set.of("dev.tokenlab.jtokkit", "dev.tokenlab.sentencepiece.djl", "dev.tokenlab.cli",
-                "dev.tokenlab.benchmarks", "dev.tokenlab.example", "dev.tokenlab.templates")) {
+                "dev.tokenlab.benchmarks", "dev.tokenlab.example", "dev.tokenlab.templates", "dev.tokenlab.langchain4j",
+                "dev.tokenlab.springai")) {
             if (p.equals(owned) || p.startsWith(owned + ".")) {
                 return true;
             }
