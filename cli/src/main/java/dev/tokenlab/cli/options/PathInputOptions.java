@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The inputs of {@code count}: one {@code TEXT} argument, or any number of {@code -f PATH} (files and
- * directories, walked by {@link FileWalker}), or standard input. {@link InputOptions} is the one-text
+ * directories, walked by {@link dev.tokenlab.cli.input.FileWalker}), or standard input. {@link InputOptions} is the one-text
  * form the other commands use; this one adds directories, {@code --include}/{@code --exclude} and
  * {@code --no-gitignore}.
  */

@@ -13,7 +13,7 @@ import java.util.List;
  * tests. Field meanings live in their {@code description}s.
  *
  * <pre>{@code
- * JsonSchemas.of("explain");   // {"$schema":"https://json-schema.org/draft/2020-12/schema", ...
+ * JsonSchemas.of("explain");   // the schema text: {"$schema":"https://json-schema.org/draft/2020-12/schema", ...}
  * }</pre>
  */
 public final class JsonSchemas {
