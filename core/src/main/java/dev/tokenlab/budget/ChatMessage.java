@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param content the text, encoded as ordinary text (special-token text in it stays text)
  */
 public record ChatMessage(String role, String content) {
+    /**
+     * Checks that both parts are there: a chat template renders every message, and a missing role or content
+     * would surface later as a wrong count instead of here.
+     *
+     * @throws NullPointerException if {@code role} or {@code content} is null
+     */
     public ChatMessage {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");

@@ -19,12 +19,23 @@ public record ChatPrompt(int[] ids, List<MessageCost> messages, int replyOverhea
      * @param overhead      tokens the template adds for this message (headers, markers, BOS/EOS)
      */
     public record MessageCost(String role, int contentTokens, int overhead) {
+        /**
+         * What the message adds to the prompt: its content tokens plus the template's overhead for it. The
+         * totals of all messages plus {@link ChatPrompt#replyOverhead()} make {@link ChatPrompt#tokenCount()},
+         * which is what a chat memory subtracts from when it drops a message.
+         *
+         * @return {@code contentTokens + overhead}
+         */
         public int total() {
             return contentTokens + overhead;
         }
     }
 
-    /** Total prompt tokens. */
+    /**
+     * Total prompt tokens: the length of {@link #ids()}, the number a context window must hold.
+     *
+     * @return the number of ids in the prompt
+     */
     public int tokenCount() {
         return ids.length;
     }

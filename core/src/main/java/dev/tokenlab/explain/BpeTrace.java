@@ -138,6 +138,11 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
     public record Piece(String text, int charStart, int charEnd, byte[] bytes, List<Symbol> symbols,
                         List<Merge> merges, List<Fallback> fallbacks, List<TokenSpan> tokens, boolean takenWhole,
                         PieceSource source) {
+        /**
+         * Copies the lists, so a trace handed out cannot change under its reader.
+         *
+         * @throws NullPointerException if a list or {@code source} is null
+         */
         public Piece {
             symbols = List.copyOf(symbols);
             merges = List.copyOf(merges);
@@ -163,6 +168,11 @@ public record BpeTrace(String tokenizer, String text, String algorithm, MergeOrd
         }
     }
 
+    /**
+     * Copies the pieces, so a trace handed out cannot change under its reader.
+     *
+     * @throws NullPointerException if {@code pieces} is null
+     */
     public BpeTrace {
         pieces = List.copyOf(pieces);
     }

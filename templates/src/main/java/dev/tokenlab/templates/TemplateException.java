@@ -15,9 +15,13 @@ package dev.tokenlab.templates;
 public final class TemplateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The failure's name as jinja2 or Python gives it; see {@link #kind()}. */
     private final String kind;
+    /** The message without kind or position; see {@link #reason()}. */
     private final String reason;
+    /** The 1-based line in the template source, 0 if unknown. */
     private final int line;
+    /** The 1-based column in that line, 0 if unknown. */
     private final int column;
 
     TemplateException(String kind, String reason, int line, int column) {
