@@ -58,7 +58,7 @@ public final class IngestAndChat {
                 .build()
                 .ingest(document);
         List<TextSegment> segments = splitter.split(document);
-        int largest = segments.stream().mapToInt(llama::estimateTokenCountInText).max().orElse(0);
+        int largest = segments.stream().mapToInt(segment -> llama.estimateTokenCountInText(segment.text())).max().orElse(0);
         System.out.println("ingested: " + segments.size() + " segments of <= " + SEGMENT_TOKENS + " Llama 3 tokens"
                 + " (largest " + largest + ")");
 
