@@ -7,6 +7,7 @@ NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 # then a missing <licenses> fails the check like any other element.
 ALLOWED_MISSING = {"licenses"}
 UNPUBLISHED = {"tokenlab-parent", "tokenlab-benchmarks"}
+ALLOWED_ABSENT = {}
 
 
 def text(element, path):
@@ -31,7 +32,7 @@ def problems_of(project, version):
         if not value and element not in ALLOWED_MISSING:
             found.append(f"{artifact}: no <{element}>")
         elif not value:
-            print(f"warning: {artifact}: no <{element}> (allowed until the project declares it)")
+            ALLOWED_ABSENT.setdefault(element, set()).add(artifact)
     if text(project, "m:groupId") != "dev.tokenlab" or text(project, "m:version") != version:
         found.append(f"{artifact}: {text(project, 'm:groupId')}:{text(project, 'm:version')}, not dev.tokenlab:{version}")
     return artifact, found
@@ -66,6 +67,8 @@ def main(effective_poms, flattened_bom):
     for artifact in published:
         if "dev.tokenlab:" + artifact not in managed:
             problems.append(f"tokenlab-bom: does not manage the published {artifact}")
+    for element, artifacts in ALLOWED_ABSENT.items():
+        print(f"warning: no <{element}> in {len(artifacts)} POMs ({', '.join(sorted(artifacts))}): allowed until the project declares it")
     for problem in problems:
         print(problem)
     if problems:
