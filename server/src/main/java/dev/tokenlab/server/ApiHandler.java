@@ -54,26 +54,13 @@ final class ApiHandler implements HttpHandler {
             int status = 200;
             try {
                 response = route(exchange);
-            } catch (ApiException e) {
-                status = e.status();
-                response = Response.json(error(status, e.getMessage()));
-            } catch (TokenizerNotFoundException e) {
-                status = 404;
-                response = Response.json(error(status, e.getMessage()));
-            } catch (SpecialTokenException | TokenizerFormatException | TemplateException e) {
-                status = 400;
-                response = Response.json(error(status, e.getMessage()));
-            } catch (IllegalArgumentException e) {
-                status = 400;
-                response = Response.json(error(status, String.valueOf(e.getMessage())));
-            } catch (TokenizerException e) {
-                status = 500;
-                response = Response.json(error(status, e.getMessage()));
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                status = 500;
-                System.err.println("tokenlab serve: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                        + ": " + e);
-                response = Response.json(error(status, "internal error (" + e.getClass().getSimpleName() + ")"));
+                status = status(e);
+                if (status == 500) {
+                    System.err.println("tokenlab serve: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                            + ": " + e);
+                }
+                response = Response.json(error(status, message(e, status)));
             }
             send(exchange, status, response);
         }
@@ -141,18 +128,19 @@ final class ApiHandler implements HttpHandler {
                 throw tooLarge(cap);
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (body.size() + (long) n > cap) {
-                    throw tooLarge(cap);
-                }
-                body.write(buffer, 0, n);
+        // Not closed here: closing drains what is left, which a client over the cap may never stop sending.
+        // The exchange's close drains at most what the JDK's server allows after the answer has gone out.
+        InputStream in = exchange.getRequestBody();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (body.size() + (long) n > cap) {
+                throw tooLarge(cap);
             }
-            return body.toByteArray();
+            body.write(buffer, 0, n);
         }
+        return body.toByteArray();
     }
 
     private static ApiException tooLarge(long cap) {
@@ -165,6 +153,9 @@ final class ApiHandler implements HttpHandler {
                     + (response.contentType().startsWith("text/") || response.contentType().equals("application/json") ? "; charset=utf-8" : ""));
         }
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (status == 413) {
+            exchange.getResponseHeaders().set("Connection", "close"); // the rest of the body is never read
+        }
         if (status >= 400 || exchange.getRequestURI().getPath().startsWith("/v1/")) {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
         }
@@ -178,6 +169,32 @@ final class ApiHandler implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /**
+     * The status a failure answers with: the {@link ApiException}'s own; 404 for an unknown model; 400 for a
+     * special token denied, a bad model file, a template that refuses the chat, or a value the library refuses;
+     * 500 for anything else (a bug: its class is named, its stack trace never sent).
+     */
+    static int status(Throwable e) {
+        if (e instanceof ApiException api) {
+            return api.status();
+        }
+        if (e instanceof TokenizerNotFoundException) {
+            return 404;
+        }
+        if (e instanceof SpecialTokenException || e instanceof TokenizerFormatException || e instanceof TemplateException
+                || e instanceof IllegalArgumentException) {
+            return 400;
+        }
+        return 500;
+    }
+
+    private static String message(Throwable e, int status) {
+        if (status == 500 && !(e instanceof TokenizerException)) {
+            return "internal error (" + e.getClass().getSimpleName() + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     static ObjectNode error(int status, String message) {
