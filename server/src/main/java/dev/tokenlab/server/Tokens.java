@@ -7,6 +7,7 @@ import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Writes token lists into answers: ids, and tokens with their text and their UTF-16 and UTF-8 offsets. */
@@ -35,7 +36,7 @@ final class Tokens {
 
     /**
      * {@code spans} of {@code text} as objects: id, text (the token's bytes as UTF-8; a token holding part of a
-     * character shows U+FFFD and {@code partial: true}), special, and the offsets in UTF-16 code units
+     * character shows U+FFFD, {@code partial: true} and its {@code bytes} in hex), special, and the offsets in UTF-16 code units
      * ({@code start}, {@code end}, what JavaScript and Java index by) and in UTF-8 bytes ({@code utf8_start},
      * {@code utf8_end}, what Python's bytes, Go and Rust index by).
      */
@@ -46,7 +47,7 @@ final class Tokens {
             ObjectNode t = array.addObject();
             t.put("id", s.id()).put("text", s.text()).put("special", s.special());
             if (s.isPartialCharacter()) {
-                t.put("partial", true);
+                t.put("partial", true).put("bytes", HexFormat.of().withUpperCase().formatHex(s.bytes()));
             }
             t.put("start", s.charStart()).put("end", s.charEnd())
                     .put("utf8_start", utf8[s.charStart()]).put("utf8_end", utf8[s.charEnd()]);
