@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * SIGTERM or Ctrl-C, which stop it gracefully (requests in flight get two seconds).
  */
 @Command(name = "serve",
-        description = "Serve the token-counting HTTP API and the playground page (http://127.0.0.1:8080/).",
+        description = "Serve the token-counting HTTP API and the playground page.",
         sortOptions = false,
         footerHeading = "%n",
         footer = {
