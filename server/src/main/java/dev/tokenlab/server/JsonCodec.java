@@ -71,7 +71,7 @@ final class JsonCodec {
         }
     }
 
-    /** A JSON value as it would be written (for parsing tests and the fuzz test). */
+    /** The configured mapper, for tests that build request bodies the way answers are written. */
     static ObjectMapper mapper() {
         return MAPPER;
     }
