@@ -46,10 +46,14 @@ public record ServerConfig(String host, int port, String token, boolean insecure
         }
     }
 
-    /** Loopback, port 8080, no token, CORS off, 10 MB, no model files, llama3 by default, 2 threads per core (at least 4). */
+    /**
+     * Loopback, port 8080, no token, CORS off, 10 MB, no model files, llama3 by default, 4 threads per core (at least
+     * 16): the JDK's server reads each request on a worker, so a worker waits out a slow client, and the extra
+     * threads keep a few slow clients from stalling the rest.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, null, false, null, DEFAULT_MAX_BODY, null, List.of(),
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+                Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
     public ServerConfig withHost(String host) {

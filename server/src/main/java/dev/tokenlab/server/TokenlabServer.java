@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dependency, starts in milliseconds). Javalin brings Jetty (a dozen jars) for routing we write in one class;
  * Helidon SE 4 needs Java 21 (virtual threads), and Tokenlab runs on 17. Without virtual threads the requests
  * run on a bounded pool; when its queue is full the accepting thread answers the request itself, so a flood
- * slows accepting down instead of growing memory.
+ * slows accepting down instead of growing memory. The JDK's server reads a request on the worker that answers it,
+ * so a client that trickles its headers holds a worker for up to 20 seconds: more such clients at once than
+ * workers stall the server for that long (on a hostile network, put a reverse proxy in front).
  */
 public final class TokenlabServer implements AutoCloseable {
     private final HttpServer http;
@@ -49,9 +51,10 @@ public final class TokenlabServer implements AutoCloseable {
             throw new IllegalArgumentException(reason);
         });
         // Bounds on how long one exchange may take to arrive and to be answered (seconds; read once per JVM by
-        // the JDK's server): a client that trickles its request is cut off instead of holding a thread.
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "60"));
-        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        // the JDK's server): a client that trickles its request is cut off after 20 s instead of holding a
+        // worker for good (10 MB arrive in 20 s at 4 Mbit/s).
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "20"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "20"));
         Models models = new Models(config.models(), config.modelFiles());
         HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
         http.createContext("/", handler(config, models));

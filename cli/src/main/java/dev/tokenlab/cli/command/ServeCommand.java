@@ -65,7 +65,7 @@ public final class ServeCommand extends TokenlabSubcommand {
             description = "Let requests name model files inside DIR (never outside it; links are followed and checked).")
     Path modelFiles;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: 2 per core, at least 4).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: 4 per core, at least 16).")
     Integer threads;
 
     @Override
