@@ -30,7 +30,24 @@ public enum ChatFormat {
     LLAMA3,
 
     /**
-     * Text only, for models without a built-in chat format (OpenAI encodings, Hugging Face files, Llama 2): a
+     * The model's own Jinja chat template ({@code chat_template} of its {@code tokenizer_config.json}, or a
+     * GGUF's {@code tokenizer.chat_template}), rendered as {@code transformers}' {@code apply_chat_template}
+     * renders it (Tokenlab's templates module). A conversation's count is the rendered prompt's, generation
+     * prompt included, exactly; a message costs what the template adds for it in the middle of a conversation,
+     * and the {@link TokenlabTokenCountEstimator#conversationOverhead() overhead} is the rest of a
+     * one-question conversation. Special-token text inside a message is matched as the rendered prompt is
+     * tokenized, as transformers does.
+     *
+     * <pre>{@code
+     * TokenlabTokenCountEstimator.forModel("models/qwen3")        // a folder with tokenizer_config.json
+     *         .estimateTokenCountInMessage(UserMessage.from("Hi"));   // 6: <|im_start|>user\nHi<|im_end|>\n
+     * }</pre>
+     */
+    TEMPLATE,
+
+    /**
+     * Text only, for models without a chat format Tokenlab knows (OpenAI encodings, Llama 2, files without a
+     * chat template): a
      * message costs the tokens of its text, a conversation the sum, with no overhead. It undercounts the
      * real prompt by the model's per-message markers.
      *
@@ -46,14 +63,20 @@ public enum ChatFormat {
 
     /**
      * {@link #LLAMA3} for a tokenizer that has Llama 3's four chat tokens ({@code <|begin_of_text|>},
-     * {@code <|start_header_id|>}, {@code <|end_header_id|>}, {@code <|eot_id|>}), else {@link #TEXT}.
+     * {@code <|start_header_id|>}, {@code <|end_header_id|>}, {@code <|eot_id|>}) — Meta's format, which
+     * Ollama's and llama.cpp's Llama 3 templates write too; else {@link #TEMPLATE} for a model whose files hold
+     * a chat template; else {@link #TEXT}.
      *
      * <pre>{@code
      * ChatFormat.detect(Tokenizers.open("ollama:llama3.1"));   // LLAMA3
+     * ChatFormat.detect(Tokenizers.load(Path.of("qwen3")));    // TEMPLATE
      * ChatFormat.detect(Tokenizers.get("llama2"));             // TEXT
      * }</pre>
      */
     public static ChatFormat detect(Tokenizer tokenizer) {
-        return tokenizer.specialTokens().keySet().containsAll(LLAMA3_TOKENS) ? LLAMA3 : TEXT;
+        if (tokenizer.specialTokens().keySet().containsAll(LLAMA3_TOKENS)) {
+            return LLAMA3;
+        }
+        return tokenizer.describe().chatTemplates().isEmpty() ? TEXT : TEMPLATE;
     }
 }

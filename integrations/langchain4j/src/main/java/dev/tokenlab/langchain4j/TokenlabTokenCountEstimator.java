@@ -6,6 +6,7 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.budget.ChatTemplate;
+import dev.tokenlab.templates.ModelChatTemplate;
 
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +27,14 @@ import java.util.Objects;
  * <p><b>What is counted.</b> Text, and the text of messages, is counted with special-token text as ordinary
  * text ({@code <|eot_id|>} in a text is 7 tokens, never an exception), whatever policy the tokenizer was built
  * with. Messages are mapped by {@link LangChain4jMessages} and counted in the {@link ChatFormat}:
- * {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens) or {@link ChatFormat#TEXT}
- * (text only, for every other model until templated models are supported).
+ * {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens), {@link ChatFormat#TEMPLATE}
+ * (the model's own Jinja template: Qwen3, Gemma 3, DeepSeek V3 …) or {@link ChatFormat#TEXT} (text only).
  * Always {@code estimateTokenCountInMessages(list) == conversationOverhead() + Σ estimateTokenCountInMessage(m)},
  * which LangChain4j's {@code TokenWindowChatMemory} relies on when it evicts; with Llama 3 the conversation
  * count is the whole prompt, BOS and reply header included, the total of {@code tokenlab chat --format count}.
+ * With a model's own template the conversation count is exact and the equation holds where the template
+ * writes each message independently of its neighbours (ChatML-style templates such as Qwen3's and DeepSeek
+ * V3's); see {@link ChatFormat#TEMPLATE} for what a message alone costs.
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,6 +43,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
     private final Tokenizer asText;
     private final ChatFormat chatFormat;
     private final ChatTemplate template;
+    private final TemplateCounts templateCounts;
     private final int conversationOverhead;
 
     /**
@@ -60,13 +65,17 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      * }</pre>
      *
      * @throws dev.tokenlab.TokenizerException if the format needs special tokens the tokenizer lacks
+     * @throws dev.tokenlab.templates.TemplateException for {@link ChatFormat#TEMPLATE} when the model's files
+     *         hold no chat template, or it does not parse
      */
     public TokenlabTokenCountEstimator(Tokenizer tokenizer, ChatFormat chatFormat) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.asText = tokenizer.withDefaultSpecialTokens(SpecialTokens.asText());
         this.chatFormat = Objects.requireNonNull(chatFormat, "chatFormat");
         this.template = chatFormat == ChatFormat.LLAMA3 ? ChatTemplate.forName("llama3") : null;
-        this.conversationOverhead = template == null ? 0 : template.render(asText, List.of()).tokenCount();
+        this.templateCounts = chatFormat == ChatFormat.TEMPLATE ? new TemplateCounts(tokenizer, ModelChatTemplate.of(tokenizer)) : null;
+        this.conversationOverhead = template != null ? template.render(asText, List.of()).tokenCount()
+                : templateCounts != null ? templateCounts.overhead() : 0;
     }
 
     /**
@@ -75,7 +84,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3.1");
-     * TokenlabTokenCountEstimator.forModel("hf:Qwen/Qwen3-8B");   // text-only message counts
+     * TokenlabTokenCountEstimator.forModel("hf:Qwen/Qwen3-8B");   // in Qwen3's own chat template
      * }</pre>
      *
      * @throws dev.tokenlab.TokenizerNotFoundException if nothing has that name
@@ -108,7 +117,9 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
 
     /**
      * What a conversation costs besides its messages: 5 for Llama 3 ({@code <|begin_of_text|>} and the
-     * assistant's header {@code <|start_header_id|>assistant<|end_header_id|>\n\n}), 0 for text only.
+     * assistant's header {@code <|start_header_id|>assistant<|end_header_id|>\n\n}), 0 for text only; with a
+     * model's own template, a one-question conversation's count less what its question costs (Qwen3: 3, the
+     * reply's {@code <|im_start|>assistant\n}).
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3").conversationOverhead();   // 5
@@ -133,7 +144,8 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
 
     /**
      * What {@code message} adds to a conversation: with Llama 3 its header, content and {@code <|eot_id|>};
-     * as text only, its text. 0 for a message that is not part of the prompt ({@link LangChain4jMessages}).
+     * with a model's own template what the template writes for it in the middle of a conversation; as text
+     * only, its text. 0 for a message that is not part of the prompt ({@link LangChain4jMessages}).
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3").estimateTokenCountInMessage(UserMessage.from("Hi"));   // 6
@@ -141,6 +153,9 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     @Override
     public int estimateTokenCountInMessage(ChatMessage message) {
+        if (templateCounts != null) {
+            return templateCounts.message(Objects.requireNonNull(message, "message"));
+        }
         return LangChain4jMessages.toTokenlab(message).map(this::count).orElse(0);
     }
 
@@ -156,6 +171,9 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     @Override
     public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
+        if (templateCounts != null) {
+            return templateCounts.conversation(messages);
+        }
         List<dev.tokenlab.budget.ChatMessage> dialog = LangChain4jMessages.toTokenlab(messages);
         if (template != null) {
             return template.render(asText, dialog).tokenCount();
