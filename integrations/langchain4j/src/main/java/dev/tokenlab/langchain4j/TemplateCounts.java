@@ -1,7 +1,6 @@
 package dev.tokenlab.langchain4j;
 
 import dev.langchain4j.data.message.ChatMessage;
-import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.templates.ModelChatTemplate;
 import dev.tokenlab.templates.RenderOptions;
@@ -22,7 +21,7 @@ import java.util.Map;
  * of a one-question conversation. Where a template refuses a conversation (a role it does not know, roles
  * that do not alternate), the counts fall back to text: the estimator never throws.
  */
-final class TemplateCounts {
+final class TemplateCounts implements ChatCounts {
     private static final Map<String, Object> USER = Map.of("role", "user", "content", ".");
     private static final Map<String, Object> ASSISTANT = Map.of("role", "assistant", "content", ".");
 
@@ -30,17 +29,19 @@ final class TemplateCounts {
     private final ModelChatTemplate template;
     private final int overhead;
 
-    TemplateCounts(Tokenizer tokenizer, ModelChatTemplate template) {
-        this.asText = tokenizer.withDefaultSpecialTokens(SpecialTokens.asText());
+    TemplateCounts(Tokenizer asText, ModelChatTemplate template) {
+        this.asText = asText;
         this.template = template;
         this.overhead = render(List.of(USER), true) - message(USER);
     }
 
-    int overhead() {
+    @Override
+    public int overhead() {
         return overhead;
     }
 
-    int conversation(Iterable<ChatMessage> messages) {
+    @Override
+    public int conversation(Iterable<ChatMessage> messages) {
         List<Map<String, Object>> dialog = new ArrayList<>();
         for (ChatMessage m : messages) {
             LangChain4jMessages.toTransformers(m).ifPresent(dialog::add);
@@ -52,7 +53,8 @@ final class TemplateCounts {
         }
     }
 
-    int message(ChatMessage message) {
+    @Override
+    public int message(ChatMessage message) {
         return LangChain4jMessages.toTransformers(message).map(this::message).orElse(0);
     }
 
