@@ -4,7 +4,6 @@ import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +35,8 @@ class ChunksTest {
     @BeforeAll
     static void start() {
         texts = UdhrCorpus.texts();
-        spark = LocalSpark.start(Map.of());
-        TokenlabFunctions.register(spark);
+        spark = LocalSpark.shared();
         UdhrCorpus.frame(spark).createOrReplaceTempView("udhr");
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalSpark.stop(spark);
     }
 
     @Test

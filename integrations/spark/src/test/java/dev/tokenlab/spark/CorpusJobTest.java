@@ -10,7 +10,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +32,7 @@ class CorpusJobTest {
 
     @BeforeAll
     static void start() {
-        spark = LocalSpark.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalSpark.stop(spark);
+        spark = LocalSpark.shared();
     }
 
     @Test
@@ -69,10 +63,10 @@ class CorpusJobTest {
         spark.createDataFrame(Arrays.asList(RowFactory.create(1L, "unhappiness"), RowFactory.create(2L, "Hello world"),
                 RowFactory.create(3L, null)), schema).write().parquet(dir.resolve("in").toString());
         JobOptions options = JobOptions.parse("--input", dir.resolve("in").toString(), "--format", "parquet", "--column", "body",
-                "--id", "doc", "--models", "llama3", "--output", dir.resolve("out").toString());
+                "--id", "doc", "--models", "llama3", "--output", dir.resolve("out").toString(), "--output-format", "json");
         Row summary = CorpusJob.run(spark, options).first();
         assertEquals(RowFactory.create("llama3", 2L, 22L, 3L, 5L, round(5 / 3.0), 1.0, null, null), summary);
-        List<Row> documents = spark.read().parquet(dir.resolve("out/documents").toString()).orderBy("document")
+        List<Row> documents = spark.read().json(dir.resolve("out/documents").toString()).orderBy("document")
                 .select("document", "characters", "words", "tokens_llama3").collectAsList();
         assertEquals(List.of(RowFactory.create("1", 11L, 1L, 3L), RowFactory.create("2", 11L, 2L, 2L)), documents);
     }

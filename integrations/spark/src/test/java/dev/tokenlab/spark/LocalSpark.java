@@ -4,13 +4,43 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.Map;
 
-/** A real Spark in local mode ({@code local[2]}), small and quiet, for one test class at a time. */
+/**
+ * A real Spark in local mode ({@code local[2]}), small and quiet. The test classes that register the functions by
+ * code share one session ({@link #shared}); a class that needs its own configuration starts a fresh one
+ * ({@link #fresh}), which ends the shared one first (one context per JVM).
+ */
 final class LocalSpark {
+    private static SparkSession shared;
+
     private LocalSpark() {
     }
 
+    /** The session shared by test classes, with {@link TokenlabFunctions#register} called on it. */
+    static synchronized SparkSession shared() {
+        if (shared == null || shared.sparkContext().isStopped()) {
+            shared = start(Map.of());
+            TokenlabFunctions.register(shared);
+        }
+        return shared;
+    }
+
     /** A new session (and context) with {@code conf} added; stop it with {@link #stop}. */
-    static SparkSession start(Map<String, String> conf) {
+    static synchronized SparkSession fresh(Map<String, String> conf) {
+        stop(shared);
+        shared = null;
+        return start(conf);
+    }
+
+    /** Stops the session and its context. */
+    static synchronized void stop(SparkSession spark) {
+        if (spark != null) {
+            spark.stop();
+        }
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+
+    private static SparkSession start(Map<String, String> conf) {
         SparkSession.Builder builder = SparkSession.builder()
                 .master("local[2]")
                 .appName("tokenlab-spark-test")
@@ -23,14 +53,5 @@ final class LocalSpark {
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         return spark;
-    }
-
-    /** Stops the session and its context, so the next test class starts a fresh one with its own configuration. */
-    static void stop(SparkSession spark) {
-        if (spark != null) {
-            spark.stop();
-        }
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
     }
 }

@@ -28,7 +28,7 @@ class TokenlabExtensionsTest {
 
     @BeforeAll
     static void start() {
-        spark = LocalSpark.start(Map.of("spark.sql.extensions", TokenlabExtensions.class.getName()));
+        spark = LocalSpark.fresh(Map.of("spark.sql.extensions", TokenlabExtensions.class.getName()));
     }
 
     @AfterAll
