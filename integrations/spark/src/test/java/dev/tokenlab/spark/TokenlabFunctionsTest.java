@@ -4,12 +4,14 @@ import dev.tokenlab.Tokenizer;
 import dev.tokenlab.TokenizerNotFoundException;
 import dev.tokenlab.Tokenizers;
 import dev.tokenlab.budget.TokenBudget;
-import org.apache.spark.sql.Dataset;
+import dev.tokenlab.testing.SharedData;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,17 @@ class TokenlabFunctionsTest {
         }
         assertTrue(fitting > 0 && fitting < rows.size(), "some documents fit 2,000 tokens and some do not: " + fitting);
         assertEquals("unh", spark.sql("SELECT tokenlab_truncate('unhappiness', 'llama3', 2)").first().getString(0));
+    }
+
+    @Test
+    void aModelFileIsOpenedByItsPathOrShippedToExecutorsByName() {
+        Path file = SharedData.require("models/llama2/tokenizer.model");
+        int[] expected = Tokenizers.load(file).encode("Hello world");
+        // addFile is what spark-submit --files does; the bare name is not a file in the working directory
+        spark.sparkContext().addFile(file.toString());
+        Row r = spark.sql("SELECT tokenlab_encode('Hello world', '" + file + "'), tokenlab_encode('Hello world', 'tokenizer.model')").first();
+        assertEquals(Arrays.stream(expected).boxed().toList(), r.getList(0));
+        assertEquals(Arrays.stream(expected).boxed().toList(), r.getList(1));
     }
 
     @Test
