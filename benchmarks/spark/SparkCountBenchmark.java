@@ -30,6 +30,8 @@ import static org.apache.spark.sql.functions.sum;
  *   generate CORPUS_DIR OUT_PARQUET MEGABYTES   rows of 1-8 KB windows of the shared corpora, seeded by row id
  *   spark    PARQUET MODEL                      sum(tokenlab_count(text, MODEL)) in the configured master; seconds
  *   library  CORPUS_DIR ROWS MODEL              the same rows, regenerated, counted on one thread; seconds
+ *   threads  CORPUS_DIR ROWS MODEL N            the same rows counted by N plain Java threads (no Spark), to tell
+ *                                               Spark's own cost from how the library scales on this machine
  * </pre>
  */
 public final class SparkCountBenchmark {
@@ -41,6 +43,7 @@ public final class SparkCountBenchmark {
             case "generate" -> generate(Path.of(args[1]), args[2], Long.parseLong(args[3]));
             case "spark" -> spark(args[1], args[2]);
             case "library" -> library(Path.of(args[1]), Long.parseLong(args[2]), args[3]);
+            case "threads" -> threads(Path.of(args[1]), Long.parseLong(args[2]), args[3], Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("generate | spark | library");
         }
     }
@@ -134,6 +137,40 @@ public final class SparkCountBenchmark {
             cpuNanos += processCpuNanos() - cpu;
         }
         System.out.println("tokens=" + tokens + " bytes=" + bytes + " rows=" + rows + " seconds=" + String.format("%.2f", nanos / 1e9) + " cpu=" + String.format("%.2f", cpuNanos / 1e9));
+    }
+
+    private static void threads(Path corpusDir, long rows, String model, int n) throws Exception {
+        String[] corpus = corpus(corpusDir);
+        Tokenizer tokenizer = Tokenizers.get(model);
+        String[] texts = new String[(int) rows];
+        long bytes = 0;
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = row(corpus, i);
+            bytes += texts[i].getBytes(StandardCharsets.UTF_8).length;
+        }
+        for (int i = 0; i < 2_000 && i < texts.length; i++) {
+            tokenizer.count(texts[i]);
+        }
+        java.util.concurrent.atomic.AtomicLong tokens = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] workers = new Thread[n];
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        for (int w = 0; w < n; w++) {
+            workers[w] = new Thread(() -> {
+                long sum = 0;
+                for (int i; (i = next.getAndIncrement()) < texts.length; ) {
+                    sum += tokenizer.count(texts[i]);
+                }
+                tokens.addAndGet(sum);
+            });
+            workers[w].start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        System.out.println("tokens=" + tokens.get() + " bytes=" + bytes + " rows=" + rows + " seconds="
+                + String.format("%.2f", (System.nanoTime() - start) / 1e9) + " cpu=" + String.format("%.2f", (processCpuNanos() - cpu) / 1e9));
     }
 
     /** CPU time of the whole JVM (every thread: tasks, GC, JIT), which other processes on a shared machine do not inflate. */

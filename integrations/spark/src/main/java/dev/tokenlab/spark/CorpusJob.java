@@ -45,7 +45,8 @@ import static org.apache.spark.sql.functions.when;
  * summary equals {@code tokenlab compare --format csv}'s total rows. A {@code text} input is one document per file
  * (those matching {@code --glob}, found recursively); rows whose text is null are left out.
  *
- * <p>Exit codes, as the CLI's: 0 done, 1 the input cannot be read, 2 a bad command line, 4 an unknown model.
+ * <p>Exit codes, as the CLI's: 0 done, 1 the input cannot be read or a task failed, 2 a bad command line, 4 an
+ * unknown model.
  */
 public final class CorpusJob {
     private static final StructType SUMMARY = new StructType()
@@ -77,6 +78,7 @@ public final class CorpusJob {
         int code;
         try {
             Dataset<Row> summary = run(spark, options);
+            System.out.println(String.join(",", SUMMARY.fieldNames()));
             for (Row r : summary.collectAsList()) {
                 System.out.println(r.mkString(","));
             }
@@ -86,6 +88,14 @@ public final class CorpusJob {
             code = 4;
         } catch (AnalysisException e) {
             System.err.println("tokenlab-spark: " + options.input() + ": " + e.getSimpleMessage());
+            code = 1;
+        } catch (RuntimeException e) {
+            // a task failed (an unreadable file, a model file an executor cannot read): the innermost message
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("tokenlab-spark: the job failed: " + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
             code = 1;
         } finally {
             spark.stop();

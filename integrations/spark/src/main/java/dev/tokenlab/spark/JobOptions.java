@@ -18,13 +18,19 @@ import java.util.Locale;
  * @param outputFormat {@code parquet}, {@code csv} (with a header) or {@code json}
  * @param context      a context window in tokens: documents over it are counted per model (null: not counted)
  */
-record JobOptions(String input, String format, String column, String id, String glob, List<String> models,
+public record JobOptions(String input, String format, String column, String id, String glob, List<String> models,
                   String output, String outputFormat, Integer context) {
 
-    static final String USAGE = "usage: CorpusJob --input PATH --format text|parquet|json [--column text] [--id COLUMN]"
+    /** The usage line the job prints with a command-line error. */
+    public static final String USAGE = "usage: CorpusJob --input PATH --format text|parquet|json [--column text] [--id COLUMN]"
             + " [--glob '*.txt'] --models llama3,llama2 --output PATH [--output-format parquet|csv|json] [--context N]";
 
-    static JobOptions parse(String... args) {
+    /**
+     * The options of a command line.
+     *
+     * @throws IllegalArgumentException naming the option and the problem ({@code --output is required})
+     */
+    public static JobOptions parse(String... args) {
         String input = null;
         String format = null;
         String column = "text";
