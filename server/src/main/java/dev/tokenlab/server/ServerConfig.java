@@ -29,6 +29,13 @@ public record ServerConfig(String host, int port, String token, boolean insecure
     /** 10 MB: the default body cap. */
     public static final long DEFAULT_MAX_BODY = 10L * 1024 * 1024;
 
+    /**
+     * Checks the settings when the configuration is made, so a bad one fails before a socket is opened.
+     *
+     * @throws IllegalArgumentException if the port is outside 0..65535, the body cap or thread count is below 1,
+     *                                  or the token is blank
+     * @throws NullPointerException     if {@code host} or {@code models} is null
+     */
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65_535) {
@@ -56,38 +63,50 @@ public record ServerConfig(String host, int port, String token, boolean insecure
                 Math.max(16, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * This configuration bound to another address; a non-loopback one needs {@link #withToken} or
+     * {@link #withInsecure}, or the server refuses to start.
+     */
     public ServerConfig withHost(String host) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration on another port; 0 takes any free port (read it back from {@link TokenlabServer#port()}). */
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration with a Bearer token every API request must carry; null for none. */
     public ServerConfig withToken(String token) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration allowed (or not) to bind a non-loopback address without a token, knowingly. */
     public ServerConfig withInsecure(boolean insecure) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration with the one browser origin allowed to call the API; null turns CORS off. */
     public ServerConfig withCorsOrigin(String origin) {
         return new ServerConfig(host, port, token, insecure, origin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration with another body cap: a longer request body is answered 413 before it is read. */
     public ServerConfig withMaxBodyBytes(long bytes) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, bytes, modelFiles, models, threads);
     }
 
+    /** This configuration letting requests name model files inside {@code folder} (and nowhere else); null for none. */
     public ServerConfig withModelFiles(Path folder) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, folder, models, threads);
     }
 
+    /** This configuration loading these models at start; the first becomes the default model of requests. */
     public ServerConfig withModels(List<String> models) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
 
+    /** This configuration with another number of worker threads (each reads and answers one request at a time). */
     public ServerConfig withThreads(int threads) {
         return new ServerConfig(host, port, token, insecure, corsOrigin, maxBodyBytes, modelFiles, models, threads);
     }
