@@ -3,9 +3,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
-# The project has not chosen a licence yet (see the comment in the parent pom). Remove this line when it has:
-# then a missing <licenses> fails the check like any other element.
-ALLOWED_MISSING = {"licenses"}
+# Every element Central requires must be there (none may be missing).
+ALLOWED_MISSING = set()
 UNPUBLISHED = {"tokenlab-parent", "tokenlab-benchmarks"}
 ALLOWED_ABSENT = {}
 
