@@ -128,8 +128,8 @@ public final class CompareCommand extends TokenlabSubcommand {
     String engine;
 
     @Option(names = "--chat", paramLabel = "FILE",
-            description = {"Compare the prompts of a chat (JSON, as tokenlab chat reads it): each model's own",
-                    "chat template, else its built-in format (see below)."})
+            description = "Compare the prompts of a chat (JSON, as tokenlab chat reads it): each model's own chat template,"
+                    + " else its built-in format (see below).")
     Path chat;
 
     @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "*.txt",

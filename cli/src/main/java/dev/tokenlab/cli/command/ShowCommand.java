@@ -90,8 +90,8 @@ public final class ShowCommand extends TokenlabSubcommand {
     InputOptions input;
 
     @Option(names = "--chat", paramLabel = "FILE",
-            description = {"Show the prompt of a chat (JSON, as tokenlab chat reads it) instead of a text: each",
-                    "model's own chat template, else its built-in format (special tokens highlighted)."})
+            description = "Show the prompt of a chat (JSON, as tokenlab chat reads it) instead of a text: each model's own"
+                    + " chat template, else its built-in format (special tokens highlighted).")
     Path chat;
 
     @Option(names = "--ids", description = "Put each token's id under it (aligned in columns).")

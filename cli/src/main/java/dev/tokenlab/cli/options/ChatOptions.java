@@ -21,9 +21,9 @@ import java.util.Map;
 public final class ChatOptions {
 
     @Option(names = "--template", paramLabel = "llama3|llama2|FILE",
-            description = {"The chat format: llama3 or llama2 (core's built-in formats, Meta's reference",
-                    "encoders), or any other value: a Jinja template file (write ./llama3 for a file of that name).",
-                    "Default: the model's own template, else its built-in format (see below)."})
+            description = "The chat format: llama3 or llama2 (core's built-in formats, Meta's reference encoders), or any"
+                    + " other value: a Jinja template file (write ./llama3 for a file of that name). Default: the model's"
+                    + " own template, else its built-in format (see below).")
     public String template;
 
     @Option(names = "--template-name", paramLabel = "NAME",
@@ -39,8 +39,8 @@ public final class ChatOptions {
     boolean noGenerationPrompt;
 
     @Option(names = "--var", paramLabel = "KEY=VALUE",
-            description = {"A template variable, over the file's \"template_kwargs\"; VALUE is JSON when it parses",
-                    "as JSON (enable_thinking=false is false), else a string. Repeatable."})
+            description = "A template variable, over the file's \"template_kwargs\"; VALUE is JSON when it parses as"
+                    + " JSON (enable_thinking=false is false), else a string. Repeatable.")
     List<String> vars = List.of();
 
     @Option(names = "--date", paramLabel = "DATE",
