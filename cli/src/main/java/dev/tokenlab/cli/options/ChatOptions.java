@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code chat}'s template options: which template ({@code --template}, {@code --template-name}) and what the
@@ -19,6 +20,8 @@ import java.util.Map;
  * {@code --date}).
  */
 public final class ChatOptions {
+    /** The variables the request itself sets. */
+    private static final Set<String> RESERVED = Set.of("messages", "add_generation_prompt", "tools", "documents");
 
     @Option(names = "--template", paramLabel = "llama3|llama2|FILE",
             description = "The chat format: llama3 or llama2 (core's built-in formats, Meta's reference encoders), or any"
@@ -76,8 +79,12 @@ public final class ChatOptions {
             if (eq <= 0) {
                 throw CliException.usage("--var " + v + ": expected KEY=VALUE");
             }
+            String key = v.substring(0, eq);
+            if (RESERVED.contains(key)) {
+                throw CliException.usage("--var " + key + ": the chat file sets it (and --tools, --no-generation-prompt)");
+            }
             String value = v.substring(eq + 1);
-            result.put(v.substring(0, eq), JsonValues.isJson(value) ? JsonValues.parse(value, "--var") : value);
+            result.put(key, JsonValues.isJson(value) ? JsonValues.parse(value, "--var") : value);
         }
         return result;
     }

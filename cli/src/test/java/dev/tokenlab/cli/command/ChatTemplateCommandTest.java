@@ -154,6 +154,8 @@ class ChatTemplateCommandTest {
                 Files.writeString(dir.resolve("tools-object.json"), "{\"tools\":" + tools + "}").toString(), plain.toString()));
         assertEquals(new Cli.Result(1, "", "tokenlab: " + kwargs + ": --tools takes a JSON array of tool definitions"
                 + " (or an object with \"tools\")\n"), Cli.run("chat", "-m", qwen, "--tools", kwargs.toString(), plain.toString()));
+        assertEquals(new Cli.Result(2, "", "tokenlab: --var messages: the chat file sets it (and --tools, --no-generation-prompt)\n"),
+                Cli.run("chat", "-m", qwen, "--var", "messages=[]", plain.toString()));
         assertEquals(new Cli.Result(2, "", "tokenlab: --var x: expected KEY=VALUE\n"),
                 Cli.run("chat", "-m", qwen, "--var", "x", plain.toString()));
         assertEquals(new Cli.Result(2, "", "tokenlab: --date 26/07/2024: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]\n"),
