@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,15 +79,15 @@ public final class ChatFormats {
     }
 
     private static ChatFormat own(Tokenizer tokenizer, String model, String name) {
-        if (tokenizer.describe().chatTemplates().isEmpty()) {
+        Map<String, String> templates = tokenizer.describe().chatTemplates();
+        if (templates.isEmpty()) {
             throw CliException.usage(noTemplate(model));
         }
+        // ModelChatTemplate.of(tokenizer)'s choice: "default", or the only one
+        String chosen = name != null ? name
+                : templates.containsKey("default") || templates.size() != 1 ? "default" : templates.keySet().iterator().next();
         try {
-            ModelChatTemplate chat = name == null ? ModelChatTemplate.of(tokenizer) : ModelChatTemplate.of(tokenizer, name);
-            String shown = name != null ? name : tokenizer.describe().chatTemplates().containsKey("default")
-                    || tokenizer.describe().chatTemplates().size() != 1
-                    ? "default" : tokenizer.describe().chatTemplates().keySet().iterator().next();
-            return new ChatFormat.Jinja(chat, shown, false);
+            return new ChatFormat.Jinja(ModelChatTemplate.of(tokenizer, chosen), chosen, false);
         } catch (TemplateException e) {
             if (e.kind().equals("ValueError")) {
                 throw CliException.usage("model " + model + ": " + e.reason());
