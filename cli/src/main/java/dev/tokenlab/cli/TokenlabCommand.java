@@ -10,6 +10,7 @@ import dev.tokenlab.cli.command.EncodeCommand;
 import dev.tokenlab.cli.command.ExplainCommand;
 import dev.tokenlab.cli.command.ModelsCommand;
 import dev.tokenlab.cli.command.SchemaCommand;
+import dev.tokenlab.cli.command.ServeCommand;
 import dev.tokenlab.cli.command.ShowCommand;
 import dev.tokenlab.cli.command.TruncateCommand;
 import dev.tokenlab.cli.exit.CliException;
@@ -50,7 +51,7 @@ import java.util.concurrent.Callable;
         description = "Exact LLM tokenization: Llama 3, Llama 2 (SentencePiece) and OpenAI encodings, id for id as the reference tokenizers.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, CountCommand.class, ModelsCommand.class,
                 TruncateCommand.class, ChunkCommand.class, ChatCommand.class,
-                ShowCommand.class, CompareCommand.class, ExplainCommand.class, SchemaCommand.class,
+                ShowCommand.class, CompareCommand.class, ExplainCommand.class, SchemaCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit status:%n",

@@ -97,7 +97,7 @@ public final class Architecture {
     private static boolean isOwnedOutsideCore(String p) {
         for (String owned : Set.of("dev.tokenlab.jtokkit", "dev.tokenlab.sentencepiece.djl", "dev.tokenlab.cli",
                 "dev.tokenlab.benchmarks", "dev.tokenlab.example", "dev.tokenlab.templates", "dev.tokenlab.langchain4j",
-                "dev.tokenlab.springai")) {
+                "dev.tokenlab.springai", "dev.tokenlab.server", "dev.tokenlab.spark")) {
             if (p.equals(owned) || p.startsWith(owned + ".")) {
                 return true;
             }

@@ -9,8 +9,13 @@ import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,6 +35,8 @@ import java.util.stream.Collectors;
  *     contents joined with {@code "\n"}.</li>
  * <li>Any other message ({@code CustomMessage}) is not part of the prompt and is left out.</li>
  * </ul>
+ * For a model's own Jinja template, {@link #toTransformers(ChatMessage)} gives the message in the shape
+ * {@code transformers}' {@code apply_chat_template} takes, which templates read key by key.
  *
  * <pre>{@code
  * LangChain4jMessages.toTokenlab(List.of(SystemMessage.from("Be brief."), UserMessage.from("Hi")));
@@ -83,6 +90,67 @@ public final class LangChain4jMessages {
         }
         return Optional.empty();
     }
+
+    /**
+     * The message as {@code transformers} (and a model's Jinja chat template) takes it, or empty if it is not
+     * part of the prompt: {@code {"role", "content"}} with the texts as above; an {@link AiMessage}'s tool
+     * execution requests as {@code "tool_calls": [{"id", "type": "function", "function": {"name",
+     * "arguments"}}]} with the arguments as a JSON object (left a string when they are not JSON), its content
+     * {@code ""} when it has no text; a {@link ToolExecutionResultMessage} with its {@code tool_call_id} and
+     * {@code name}.
+     *
+     * <pre>{@code
+     * LangChain4jMessages.toTransformers(ToolExecutionResultMessage.from("1", "time", "12:00"));
+     * // Optional[{role=tool, content=12:00, tool_call_id=1, name=time}]
+     * }</pre>
+     */
+    public static Optional<Map<String, Object>> toTransformers(ChatMessage message) {
+        Optional<dev.tokenlab.budget.ChatMessage> plain = toTokenlab(message);
+        if (plain.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("role", plain.get().role());
+        if (message instanceof AiMessage ai) {
+            out.put("content", ai.text() == null ? "" : ai.text());
+            if (ai.hasToolExecutionRequests()) {
+                out.put("tool_calls", ai.toolExecutionRequests().stream().map(LangChain4jMessages::toolCallObject).toList());
+            }
+        } else {
+            out.put("content", plain.get().content());
+        }
+        if (message instanceof ToolExecutionResultMessage result) {
+            out.put("tool_call_id", result.id());
+            out.put("name", result.toolName());
+        }
+        return Optional.of(out);
+    }
+
+    private static Map<String, Object> toolCallObject(ToolExecutionRequest request) {
+        Map<String, Object> function = new LinkedHashMap<>();
+        function.put("name", request.name());
+        function.put("arguments", arguments(request.arguments()));
+        Map<String, Object> call = new LinkedHashMap<>();
+        if (request.id() != null) {
+            call.put("id", request.id());
+        }
+        call.put("type", "function");
+        call.put("function", function);
+        return call;
+    }
+
+    private static Object arguments(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return ARGUMENTS.readValue(json, Object.class);
+        } catch (JacksonException notJson) {
+            return json; // templates print a string argument as it is
+        }
+    }
+
+    private static final ObjectMapper ARGUMENTS = new ObjectMapper();
 
     private static String texts(List<Content> contents) {
         return contents.stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())

@@ -5,9 +5,8 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
-import dev.tokenlab.budget.ChatTemplate;
+import dev.tokenlab.templates.ModelChatTemplate;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,20 +25,22 @@ import java.util.Objects;
  * <p><b>What is counted.</b> Text, and the text of messages, is counted with special-token text as ordinary
  * text ({@code <|eot_id|>} in a text is 7 tokens, never an exception), whatever policy the tokenizer was built
  * with. Messages are mapped by {@link LangChain4jMessages} and counted in the {@link ChatFormat}:
- * {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens) or {@link ChatFormat#TEXT}
- * (text only, for every other model until templated models are supported).
- * Always {@code estimateTokenCountInMessages(list) == conversationOverhead() + Σ estimateTokenCountInMessage(m)},
- * which LangChain4j's {@code TokenWindowChatMemory} relies on when it evicts; with Llama 3 the conversation
- * count is the whole prompt, BOS and reply header included, the total of {@code tokenlab chat --format count}.
+ * {@link ChatFormat#LLAMA3} (exact, detected from the tokenizer's special tokens), {@link ChatFormat#LLAMA2}
+ * (exact, for Llama 2), {@link ChatFormat#TEMPLATE} (the model's own Jinja template: Qwen3, Gemma 3, DeepSeek
+ * V3 …) or {@link ChatFormat#TEXT} (text only).
+ * {@code estimateTokenCountInMessages(list) == conversationOverhead() + Σ estimateTokenCountInMessage(m)},
+ * which LangChain4j's {@code TokenWindowChatMemory} relies on when it evicts, always holds for Llama 3 and
+ * text, and for Llama 2 and templates where the format writes each message independently of its neighbours
+ * (tested: Llama 2, and ChatML-style templates such as Qwen3's and DeepSeek V3's); see each {@link ChatFormat}
+ * for what a message alone costs. With Llama 3 the conversation count is the whole prompt, BOS and reply header
+ * included, the total of {@code tokenlab chat --format count}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
     private final Tokenizer tokenizer;
-    private final Tokenizer asText;
     private final ChatFormat chatFormat;
-    private final ChatTemplate template;
-    private final int conversationOverhead;
+    private final ChatCounts counts;
 
     /**
      * An estimator for {@code tokenizer}, in the chat format its special tokens tell ({@link ChatFormat#detect}).
@@ -60,13 +61,19 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      * }</pre>
      *
      * @throws dev.tokenlab.TokenizerException if the format needs special tokens the tokenizer lacks
+     * @throws dev.tokenlab.templates.TemplateException for {@link ChatFormat#TEMPLATE} when the model's files
+     *         hold no chat template, or it does not parse
      */
     public TokenlabTokenCountEstimator(Tokenizer tokenizer, ChatFormat chatFormat) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
-        this.asText = tokenizer.withDefaultSpecialTokens(SpecialTokens.asText());
         this.chatFormat = Objects.requireNonNull(chatFormat, "chatFormat");
-        this.template = chatFormat == ChatFormat.LLAMA3 ? ChatTemplate.forName("llama3") : null;
-        this.conversationOverhead = template == null ? 0 : template.render(asText, List.of()).tokenCount();
+        Tokenizer asText = tokenizer.withDefaultSpecialTokens(SpecialTokens.asText());
+        this.counts = switch (chatFormat) {
+            case LLAMA3 -> new Llama3Counts(asText);
+            case LLAMA2 -> new Llama2Counts(asText);
+            case TEMPLATE -> new TemplateCounts(asText, ModelChatTemplate.of(tokenizer));
+            case TEXT -> new TextCounts(asText);
+        };
     }
 
     /**
@@ -75,7 +82,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3.1");
-     * TokenlabTokenCountEstimator.forModel("hf:Qwen/Qwen3-8B");   // text-only message counts
+     * TokenlabTokenCountEstimator.forModel("hf:Qwen/Qwen3-8B");   // in Qwen3's own chat template
      * }</pre>
      *
      * @throws dev.tokenlab.TokenizerNotFoundException if nothing has that name
@@ -108,14 +115,16 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
 
     /**
      * What a conversation costs besides its messages: 5 for Llama 3 ({@code <|begin_of_text|>} and the
-     * assistant's header {@code <|start_header_id|>assistant<|end_header_id|>\n\n}), 0 for text only.
+     * assistant's header {@code <|start_header_id|>assistant<|end_header_id|>\n\n}), 0 for text only; with a
+     * model's own template, a one-question conversation's count less what its question costs (Qwen3: 3, the
+     * reply's {@code <|im_start|>assistant\n}).
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3").conversationOverhead();   // 5
      * }</pre>
      */
     public int conversationOverhead() {
-        return conversationOverhead;
+        return counts.overhead();
     }
 
     /**
@@ -133,7 +142,8 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
 
     /**
      * What {@code message} adds to a conversation: with Llama 3 its header, content and {@code <|eot_id|>};
-     * as text only, its text. 0 for a message that is not part of the prompt ({@link LangChain4jMessages}).
+     * with Llama 2 see {@link ChatFormat#LLAMA2}; with a model's own template what the template writes for it in the middle of a conversation; as text
+     * only, its text. 0 for a message that is not part of the prompt ({@link LangChain4jMessages}).
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3").estimateTokenCountInMessage(UserMessage.from("Hi"));   // 6
@@ -141,13 +151,14 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     @Override
     public int estimateTokenCountInMessage(ChatMessage message) {
-        return LangChain4jMessages.toTokenlab(message).map(this::count).orElse(0);
+        return counts.message(Objects.requireNonNull(message, "message"));
     }
 
     /**
-     * What {@code messages} cost as a prompt: {@link #conversationOverhead()} plus each message's
-     * {@link #estimateTokenCountInMessage count}. With Llama 3 that is the rendered prompt's length, BOS and
-     * the assistant's header included, as {@code tokenlab chat --format count} totals it.
+     * What {@code messages} cost as a prompt: with Llama 3 {@link #conversationOverhead()} plus each message's
+     * {@link #estimateTokenCountInMessage count}, the rendered prompt's length, BOS and the assistant's header
+     * included, as {@code tokenlab chat --format count} totals it; with Llama 2 or a model's own template the
+     * rendered prompt's count; as text only, the sum of the messages' texts.
      *
      * <pre>{@code
      * TokenlabTokenCountEstimator.forModel("llama3")
@@ -156,18 +167,7 @@ public final class TokenlabTokenCountEstimator implements TokenCountEstimator {
      */
     @Override
     public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
-        List<dev.tokenlab.budget.ChatMessage> dialog = LangChain4jMessages.toTokenlab(messages);
-        if (template != null) {
-            return template.render(asText, dialog).tokenCount();
-        }
-        return dialog.stream().mapToInt(this::count).sum();
-    }
-
-    private int count(dev.tokenlab.budget.ChatMessage message) {
-        if (template != null) {
-            return template.render(asText, List.of(message)).tokenCount() - conversationOverhead;
-        }
-        return tokenizer.count(message.content(), SpecialTokens.asText());
+        return counts.conversation(Objects.requireNonNull(messages, "messages"));
     }
 
     @Override

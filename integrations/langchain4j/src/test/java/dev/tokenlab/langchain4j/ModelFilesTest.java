@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Tokenlab models from files (the shared models): Llama 3 as a tiktoken file, a Hugging Face {@code tokenizer.json}
- * and a GGUF file count in the Llama 3 chat format exactly as the bundled llama3; other models count text only.
+ * and a GGUF file count in the Llama 3 chat format exactly as the bundled llama3; models without a chat template
+ * (Mistral's tokenizer.json) count text only; Llama 2's files count in its chat format.
  */
 class ModelFilesTest {
     private static final TokenlabTokenCountEstimator BUNDLED = TokenlabTokenCountEstimator.forModel("llama3");
@@ -34,7 +35,20 @@ class ModelFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"models/hf/deepseek_v3", "models/hf/mistral", "models/gguf/qwen3.gguf", "models/llama2/tokenizer.model"})
+    @ValueSource(strings = {"models/llama2/tokenizer.model", "models/gguf/llama2.gguf"})
+    void llama2FromAFileCountsAsTheBundledLlama2(String model) {
+        TokenlabTokenCountEstimator bundled = TokenlabTokenCountEstimator.forModel("llama2");
+        TokenlabTokenCountEstimator estimator = TokenlabTokenCountEstimator.forModel(SharedData.require(model).toString());
+        assertEquals(ChatFormat.LLAMA2, estimator.chatFormat());
+        List<ChatMessage> dialog = dialog();
+        assertEquals(bundled.estimateTokenCountInMessages(dialog), estimator.estimateTokenCountInMessages(dialog));
+        for (ChatMessage m : dialog) {
+            assertEquals(bundled.estimateTokenCountInMessage(m), estimator.estimateTokenCountInMessage(m));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"models/hf/mistral"})
     void otherModelsCountTextOnly(String model) {
         TokenlabTokenCountEstimator estimator = TokenlabTokenCountEstimator.forModel(SharedData.require(model).toString());
         assertEquals(ChatFormat.TEXT, estimator.chatFormat());

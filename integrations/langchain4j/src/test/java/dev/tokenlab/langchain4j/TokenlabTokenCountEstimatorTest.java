@@ -69,7 +69,7 @@ class TokenlabTokenCountEstimatorTest {
     @Test
     void theChatFormatFollowsTheTokenizer() {
         assertEquals(ChatFormat.LLAMA3, ChatFormat.detect(LLAMA3));
-        assertEquals(ChatFormat.TEXT, ChatFormat.detect(Tokenizers.get("llama2")));
+        assertEquals(ChatFormat.LLAMA2, ChatFormat.detect(Tokenizers.get("llama2")));
         assertEquals(ChatFormat.TEXT, ChatFormat.detect(Tokenizers.get("cl100k_base")));
         assertEquals(ChatFormat.TEXT, ChatFormat.detect(Tokenizers.get("o200k_base")));
     }
