@@ -1,4 +1,4 @@
-// Adds the ids to testdata/golden/chat/<model>.jsonl, which chat-golden.py writes with the rendered
+// Adds the ids to testdata/golden/chat/<model>.jsonl and golden/chat-heldout/<model>.jsonl, which chat-golden.py writes with the rendered
 // chat prompts. The ids are what Python transformers' apply_chat_template(tokenize=True) gives: the
 // rendered text encoded with add_special_tokens=false (special-token text in the prompt is matched as
 // the special token, and the post-processor adds no BOS: the template writes its own). The encoder is
@@ -28,7 +28,7 @@ const SHA256 = {
 const here = dirname(fileURLToPath(import.meta.url));
 const testdata = join(here, '..');
 const shared = join(testdata, '..', '..', 'shared');
-const out = join(testdata, 'golden', 'chat');
+const outs = [join(testdata, 'golden', 'chat'), join(testdata, 'golden', 'chat-heldout')];
 
 function fail(message) {
   console.error(`chat-golden: ${message}`);
@@ -59,22 +59,24 @@ function loadTokenizer(model) {
 const models = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(SHA256);
 for (const model of models) {
   if (!SHA256[model]) fail(`unknown model ${model}`);
-  const path = join(out, `${model}.jsonl`);
-  if (!existsSync(path)) fail(`${path} is missing: run chat-golden.py first`);
-  const records = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
   const tokenizer = loadTokenizer(model);
-  const lines = [];
-  for (const record of records) {
-    if (record.meta) {
-      const { ids_by, ...meta } = record.meta;
-      lines.push({ meta: { ...meta, ids_by: `tokenizers@${VERSION} (npm, Hugging Face's Rust library), encode(text, add_special_tokens=false)` } });
-    } else if (record.error !== undefined) {
-      lines.push({ dialog: record.dialog, error: record.error });
-    } else {
-      const ids = (await tokenizer.encode(record.text, null, { addSpecialTokens: false })).getIds();
-      lines.push({ dialog: record.dialog, text: record.text, ids: Array.from(ids) });
+  for (const out of outs) {
+    const path = join(out, `${model}.jsonl`);
+    if (!existsSync(path)) fail(`${path} is missing: run chat-golden.py first`);
+    const records = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+    const lines = [];
+    for (const record of records) {
+      if (record.meta) {
+        const { ids_by, ...meta } = record.meta;
+        lines.push({ meta: { ...meta, ids_by: `tokenizers@${VERSION} (npm, Hugging Face's Rust library), encode(text, add_special_tokens=false)` } });
+      } else if (record.error !== undefined) {
+        lines.push({ dialog: record.dialog, error: record.error });
+      } else {
+        const ids = (await tokenizer.encode(record.text, null, { addSpecialTokens: false })).getIds();
+        lines.push({ dialog: record.dialog, text: record.text, ids: Array.from(ids) });
+      }
     }
+    writeFileSync(path, lines.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    console.log(`chat-golden: ${path.slice(testdata.length + 1)}: ids for ${lines.filter((r) => r.ids).length} prompts`);
   }
-  writeFileSync(path, lines.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  console.log(`chat-golden: ${model}: ids for ${lines.filter((r) => r.ids).length} prompts`);
 }

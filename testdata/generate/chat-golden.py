@@ -29,6 +29,9 @@ for str + None) is recorded as {"type", "message"} instead of the text.
 Output, one JSON object a line (UTF-8, not ASCII-escaped): first {"meta": {...}}, then per dialog
 {"dialog", "text"} or {"dialog", "error"}. chat-golden.mjs then adds the ids.
 
+The held-out dialogs of testdata/chat/heldout-dialogs.json go the same way into
+testdata/golden/chat-heldout/<model>.jsonl (their meta names the dialogs file).
+
 It also renders every snippet of testdata/chat/constructs.json (one Jinja construct each) with that
 file's variables in the same environment into testdata/golden/chat/constructs.jsonl: {"meta"}, then
 {"construct", "text"} or {"construct", "error"}; no model and no ids.
@@ -143,6 +146,36 @@ def write_jsonl(path, records):
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def render_dialogs(env, clock, models_dir, models, dialogs_file, out_dir):
+    """Every dialog of dialogs_file rendered with each model's template into out_dir/<model>.jsonl."""
+    with open(os.path.join(TESTDATA, "chat", dialogs_file), encoding="utf-8") as f:
+        dialogs = json.load(f)["dialogs"]
+    os.makedirs(out_dir, exist_ok=True)
+    for model in models:
+        path = os.path.join(models_dir, model, "tokenizer_config.json")
+        with open(path, "rb") as f:
+            raw = f.read()
+        config = json.loads(raw)
+        template = env.from_string(config["chat_template"])
+        tokens = special_tokens(config)
+        meta = {
+            "generator": "testdata/generate/chat-golden.py",
+            "renderer": f"jinja2 {JINJA2_LINE} as transformers sets it up ({TRANSFORMERS_REFERENCE})",
+            "model": model,
+            "dialogs": f"testdata/chat/{dialogs_file}",
+            "tokenizer_config": f"../shared/models/hf/{model}/tokenizer_config.json",
+            "tokenizer_config_sha256": hashlib.sha256(raw).hexdigest(),
+            "strftime_now": clock.isoformat(),
+            "special_tokens": tokens,
+        }
+        if dialogs_file == "dialogs.json":
+            del meta["dialogs"]  # the first goldens' meta records, unchanged
+        records = [{"meta": meta}] + [render(template, tokens, d) for d in dialogs]
+        write_jsonl(os.path.join(out_dir, f"{model}.jsonl"), records)
+        errors = sum(1 for r in records if "error" in r)
+        print(f"chat-golden: {dialogs_file}: {model}: {len(dialogs)} dialogs, {errors} refused")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--date", default="2024-07-26T00:00:00", help="the fixed clock of strftime_now")
@@ -155,31 +188,11 @@ def main():
             sys.exit(f"chat-golden: {models_dir} is missing (CI needs ../shared)")
         print("chat-golden: ../shared/models/hf not found; chat golden files not regenerated")
         return
-    with open(os.path.join(TESTDATA, "chat", "dialogs.json"), encoding="utf-8") as f:
-        dialogs = json.load(f)["dialogs"]
     env = environment(clock)
     out_dir = os.path.join(TESTDATA, "golden", "chat")
-    os.makedirs(out_dir, exist_ok=True)
-    for model in args.models:
-        path = os.path.join(models_dir, model, "tokenizer_config.json")
-        with open(path, "rb") as f:
-            raw = f.read()
-        config = json.loads(raw)
-        template = env.from_string(config["chat_template"])
-        tokens = special_tokens(config)
-        meta = {
-            "generator": "testdata/generate/chat-golden.py",
-            "renderer": f"jinja2 {JINJA2_LINE} as transformers sets it up ({TRANSFORMERS_REFERENCE})",
-            "model": model,
-            "tokenizer_config": f"../shared/models/hf/{model}/tokenizer_config.json",
-            "tokenizer_config_sha256": hashlib.sha256(raw).hexdigest(),
-            "strftime_now": clock.isoformat(),
-            "special_tokens": tokens,
-        }
-        records = [{"meta": meta}] + [render(template, tokens, d) for d in dialogs]
-        write_jsonl(os.path.join(out_dir, f"{model}.jsonl"), records)
-        errors = sum(1 for r in records if "error" in r)
-        print(f"chat-golden: {model}: {len(dialogs)} dialogs, {errors} refused")
+    render_dialogs(env, clock, models_dir, args.models, "dialogs.json", out_dir)
+    # The held-out dialogs (written after the engine, never used to develop it): tokenlab chat's acceptance check.
+    render_dialogs(env, clock, models_dir, args.models, "heldout-dialogs.json", os.path.join(TESTDATA, "golden", "chat-heldout"))
     if args.models == MODELS:
         render_constructs(env, clock, out_dir)
 

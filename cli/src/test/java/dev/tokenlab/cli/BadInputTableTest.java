@@ -113,7 +113,9 @@ class BadInputTableTest {
     // ---- fixtures
 
     private static final List<String> NAMES = List.of("bad.txt", "surrogate.txt", "nul.txt", "empty.txt", "folder",
-            "missing.txt", "truncated.tiktoken", "truncated.model", "notes.model", "big.txt");
+            "missing.txt", "truncated.tiktoken", "truncated.model", "notes.model", "big.txt", "chat.json");
+    /** Shared model folders the table names as models/NAME (linked here when a row uses one: they need ../shared). */
+    private static final List<String> MODELS = List.of("models/mistral", "models/gemma3");
     private static long bigFileCount;
 
     private static void writeFixtures() throws IOException {
@@ -129,6 +131,7 @@ class BadInputTableTest {
         byte[] model = new ModelProtoWriter().piece("<unk>", 0, PieceType.UNKNOWN).piece("hello", -1).bytes();
         Files.write(dir.resolve("truncated.model"), Arrays.copyOf(model, 5));
         Files.writeString(dir.resolve("notes.model"), "hello\n");
+        Files.writeString(dir.resolve("chat.json"), "[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"user\",\"content\":\"Hi again\"}]");
         bigFileCount = writeBigFile(dir.resolve("big.txt"), 50_000_000L);
     }
 
@@ -150,11 +153,26 @@ class BadInputTableTest {
     }
 
     private String fixture(String arg) {
+        if (MODELS.contains(arg)) {
+            Path link = dir.resolve(arg);
+            try {
+                if (!Files.exists(link)) {
+                    Files.createDirectories(link.getParent());
+                    Files.createSymbolicLink(link, dev.tokenlab.hf.HfModels.folder(arg.substring("models/".length())));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return link.toString();
+        }
         return NAMES.contains(arg) ? dir.resolve(arg).toString() : arg;
     }
 
     private static String fixturesIn(String text) {
         String out = text;
+        for (String model : MODELS) {
+            out = out.replace(" " + model + ":", " " + dir.resolve(model) + ":");
+        }
         for (String name : NAMES) {
             out = out.replace(name + ":", dir.resolve(name) + ":");
         }

@@ -141,6 +141,11 @@ class JsonSchemaTest {
             conforms("chat", "chat", "-m", "llama3.1", "--format", "json", SharedData.testdata().resolve("chat").resolve(dialog).toString());
         }
         conforms("chat", "chat", "-m", "llama2", "--format", "json", SharedData.testdata().resolve("chat/code.json").toString());
+        conforms("chat", "chat", "-m", dev.tokenlab.hf.HfModels.folder("qwen3").toString(), "--format", "json",
+                SharedData.testdata().resolve("chat/multilingual.json").toString());
+        Files.writeString(dir.resolve("t.jinja"), "{% for m in messages %}{{ m.content }}{% endfor %}");
+        conforms("chat", "chat", "-m", "llama3.1", "--template", dir.resolve("t.jinja").toString(), "--format", "json",
+                SharedData.testdata().resolve("chat/code.json").toString());
         conforms("show", "show", "😀 x", "-m", "llama3,llama2,o200k_base", "--format", "json");
         conforms("show", "show", "<|eot_id|> 東京", "-m", "llama2", "--format", "json");
         Files.writeString(dir.resolve("en.txt"), "I love machine learning!");

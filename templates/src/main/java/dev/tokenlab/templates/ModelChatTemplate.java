@@ -117,7 +117,9 @@ public final class ModelChatTemplate {
      * Each message's share of the prompt: the count of the first {@code k + 1} messages rendered without the
      * generation prompt less that of the first {@code k}. With {@link Accounting#overhead()} (the empty chat,
      * and the generation prompt) they add up to {@link #count} exactly; where the template refuses an empty
-     * chat, the first message's share holds the template's preamble too. A share may be negative where a
+     * chat, the first message's share holds the template's preamble too, and where it refuses a longer prefix
+     * (Gemma 3 folds a system message into the first user turn and refuses the system message alone), that
+     * message's share is 0 and the next message's share holds it. A share may be negative where a
      * template renders earlier messages differently once later ones follow (Qwen3 drops the thinking of all
      * but the last turn).
      */
@@ -132,7 +134,16 @@ public final class ModelChatTemplate {
         }
         int previous = empty;
         for (int k = 1; k <= messages.size(); k++) {
-            int now = count(messages.subList(0, k), false, variables, options);
+            int now;
+            try {
+                now = count(messages.subList(0, k), false, variables, options);
+            } catch (TemplateException refused) {
+                if (k == messages.size()) {
+                    throw refused;
+                }
+                shares.add(0); // a prefix the template refuses (Gemma 3: a system message alone): the next message carries it
+                continue;
+            }
             shares.add(now - previous);
             previous = now;
         }

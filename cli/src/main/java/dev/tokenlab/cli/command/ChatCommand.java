@@ -1,20 +1,25 @@
 package dev.tokenlab.cli.command;
 
-import dev.tokenlab.ModelProfile;
-import dev.tokenlab.ModelProfiles;
+import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.budget.ChatMessage;
 import dev.tokenlab.budget.ChatPrompt;
-import dev.tokenlab.budget.ChatTemplate;
+import dev.tokenlab.cli.chat.ChatFormat;
+import dev.tokenlab.cli.chat.ChatFormats;
+import dev.tokenlab.cli.chat.ChatSettings;
+import dev.tokenlab.cli.chat.JinjaChat;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
 import dev.tokenlab.cli.input.ChatInput;
 import dev.tokenlab.cli.input.TextInput;
+import dev.tokenlab.cli.input.ChatRequest;
 import dev.tokenlab.cli.options.BudgetOptions;
+import dev.tokenlab.cli.options.ChatOptions;
 import dev.tokenlab.cli.options.ModelOptions;
 import dev.tokenlab.cli.render.JsonOutput;
 import dev.tokenlab.cli.render.Numbers;
+import dev.tokenlab.templates.ModelChatTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,11 +29,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code tokenlab chat}: what a chat costs in a model's prompt format, message by message, or the
- * exact prompt ids.
+ * exact prompt ids or text. The format is the model's own Jinja chat template (rendered and tokenized as
+ * transformers' {@code apply_chat_template} does), or core's built-in Llama 3 / Llama 2 format for the
+ * bundled models, which carry no template; {@link ChatFormats} states the rule.
  *
  * <pre>
  * $ echo '[{"role":"user","content":"Hi"}]' | tokenlab chat -m llama3.1 --format ids
@@ -36,21 +42,42 @@ import java.util.Optional;
  * </pre>
  */
 @Command(name = "chat",
-        description = "Count a chat's tokens in the model's chat format, or print its exact prompt ids.",
+        description = "Count a chat's tokens in the model's chat format, or print its exact prompt ids or text.",
         sortOptions = false,
         footerHeading = "%n",
         footer = {
-                "Input: a JSON object with a \"messages\" array of {\"role\",\"content\"} (other keys",
-                "are ignored), or a bare array. Roles: system, user, assistant, tool (ipython).",
-                "Content is encoded as ordinary text: <|eot_id|> in a message stays 7 tokens.",
+                "Input: the request you already send, with transformers' names:",
+                "  {\"messages\": [...], \"tools\": [...], \"documents\": [...],",
+                "   \"add_generation_prompt\": true, \"template_kwargs\": {\"enable_thinking\": false}}",
+                "or a bare array of messages. A Jinja template sees every key of every message",
+                "(tool_calls, tool_call_id, name, content: null); flags win over the file.",
+                "",
+                "Which format:",
+                "  --template llama3|llama2  core's built-in format (Meta's reference encoder);",
+                "  --template FILE           a Jinja template file, with the model's special",
+                "                            tokens; --template-name NAME: a named one of the",
+                "                            model's (tool_use …);",
+                "  otherwise the model's own Jinja template when its files carry one",
+                "  (tokenizer_config.json, a GGUF's tokenizer.chat_template): what",
+                "  transformers, Ollama and llama.cpp apply, so a Llama 3 folder gets its",
+                "  Hugging Face template (which trims each message; Meta's encoder does not);",
+                "  else the built-in format of the bundled models (llama3, llama3.1 …, llama2).",
+                "  A model with neither: one line, and exit code 2.",
+                "A Jinja template is rendered as transformers' apply_chat_template renders it",
+                "(jinja2, sandboxed) and tokenized with special-token text matched and nothing",
+                "added around it. A template that refuses the chat (raise_exception) exits 1",
+                "with its own message. The built-in formats encode content as ordinary text",
+                "(<|eot_id|> in a message stays 7 tokens) and take no --tools, --var, --date or",
+                "--no-generation-prompt.",
                 "",
                 "Formats:",
-                "  count  a table: per message its role, content tokens and the template's",
-                "         overhead (headers, markers; the first carries <|begin_of_text|>),",
-                "         the reply header, and the total.",
-                "  ids    the prompt ids on one line, ending with the assistant's header.",
-                "  json   the same per message, one line; its JSON Schema: tokenlab schema",
-                "         chat.",
+                "  count  a table: per message its role and tokens (a Jinja template: the count",
+                "         of the chat up to it less the count before it; built-in: content and",
+                "         the format's overhead), the overhead, and the total.",
+                "  ids    the prompt ids on one line.",
+                "  text   the rendered prompt, exactly (no newline added): for teaching and",
+                "         debugging templates.",
+                "  json   the same as count, one line; its JSON Schema: tokenlab schema chat.",
                 "",
                 "Budget: --fit, --limit, --reserve, --context and --ollama-num-ctx work as for",
                 "count: the prompt is printed, then exit code 3 and one line on stderr when it",
@@ -58,17 +85,16 @@ import java.util.Optional;
                 "",
                 "Examples:",
                 "  tokenlab chat -m llama3.1 dialog.json",
-                "  tokenlab chat -m llama3.1 --reserve 2048 dialog.json",
-                "  tokenlab chat -m llama3 --ollama-num-ctx 2048 dialog.json",
-                "  tokenlab chat -m llama3.1 --format ids dialog.json",
-                "  tokenlab chat -m llama3 --template llama2 < dialog.json"})
+                "  tokenlab chat -m models/qwen3 --var enable_thinking=false dialog.json",
+                "  tokenlab chat -m hf:Qwen/Qwen3-8B --format text --tools tools.json dialog.json",
+                "  tokenlab chat -m models/llama3 --date 2024-07-26 --format ids dialog.json",
+                "  tokenlab chat -m ollama:llama3.2 --reserve 2048 dialog.json",
+                "  tokenlab chat -m llama3 --template llama2 < dialog.json",
+                "  tokenlab chat -m llama3.1 --template my-template.jinja dialog.json"})
 public final class ChatCommand extends TokenlabSubcommand {
 
     /** Output formats of {@code chat}. */
-    enum Format { count, ids, json }
-
-    /** Chat templates core has. */
-    enum Template { llama3, llama2 }
+    enum Format { count, ids, json, text }
 
     @Mixin
     ModelOptions model;
@@ -80,9 +106,8 @@ public final class ChatCommand extends TokenlabSubcommand {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The same as the FILE argument.")
     Path fileOption;
 
-    @Option(names = "--template", paramLabel = "NAME",
-            description = "The chat format: ${COMPLETION-CANDIDATES} (default: the model profile's).")
-    Template template;
+    @Mixin
+    ChatOptions chat;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "count",
             description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; see below).")
@@ -97,7 +122,8 @@ public final class ChatCommand extends TokenlabSubcommand {
             throw CliException.usage("give FILE or --file, not both");
         }
         Tokenizer t = model.open();
-        ChatTemplate chatTemplate = template();
+        ChatFormat chatFormat = ChatFormats.choose(t, model.model(), chat.template, chat.templateName);
+        ChatSettings settings = new ChatSettings(chat.tools(), chat.addGenerationPrompt(), chat.variables(), chat.now());
         BudgetOptions.Budget limits = budget.resolve(model.model(), t);
         Path path = file != null ? file : fileOption;
         String source;
@@ -109,7 +135,50 @@ public final class ChatCommand extends TokenlabSubcommand {
             source = path.toString();
             json = TextInput.decodeStrict(TextInput.readFile(path), source);
         }
-        List<ChatMessage> messages = ChatInput.parse(json, source);
+        int count;
+        if (chatFormat instanceof ChatFormat.Jinja jinja) {
+            count = runJinja(t, jinja, new JinjaChat(jinja, ChatInput.parseRequest(json, source), settings, source), limits);
+        } else {
+            if (settings.anyGiven()) {
+                throw CliException.usage("--tools, --var, --date and --no-generation-prompt are for a Jinja chat template;"
+                        + " " + model.model() + " uses core's built-in " + chatFormat.name() + " format here");
+            }
+            count = runBuiltIn(t, ((ChatFormat.BuiltIn) chatFormat).template(), ChatInput.parse(json, source), source, limits);
+        }
+        if (limits.isOver(count)) {
+            err().println(ErrorReporter.NAME + ": " + limits.overBudgetMessage(count));
+            return ExitCodes.OVER_BUDGET;
+        }
+        return ExitCodes.OK;
+    }
+
+    private int runJinja(Tokenizer t, ChatFormat.Jinja jinja, JinjaChat prompt, BudgetOptions.Budget limits) {
+        switch (format) {
+            case text -> {
+                String text = prompt.text();
+                out().print(text);
+                out().flush();
+                return t.count(text, SpecialTokens.allowAll());
+            }
+            case ids -> {
+                int[] ids = prompt.ids();
+                writeIds(ids);
+                return ids.length;
+            }
+            default -> {
+                ModelChatTemplate.Accounting a = prompt.accounting();
+                if (format == Format.json) {
+                    writeJson(t, jinja, prompt.roles(), a);
+                } else {
+                    writeTable(prompt.roles(), a, limits);
+                }
+                return a.total();
+            }
+        }
+    }
+
+    private int runBuiltIn(Tokenizer t, dev.tokenlab.budget.ChatTemplate chatTemplate, List<ChatMessage> messages, String source,
+                           BudgetOptions.Budget limits) {
         ChatPrompt prompt;
         try {
             prompt = chatTemplate.render(t, messages);
@@ -117,42 +186,43 @@ public final class ChatCommand extends TokenlabSubcommand {
             throw new CliException(ExitCodes.ERROR, source + ": " + e.getMessage(), e);
         }
         switch (format) {
-            case ids -> writeIds(prompt);
+            case ids -> writeIds(prompt.ids());
+            case text -> {
+                out().print(t.decode(prompt.ids()));
+                out().flush();
+            }
             case json -> writeJson(t, chatTemplate, prompt);
             default -> writeTable(prompt, limits);
         }
-        if (limits.isOver(prompt.tokenCount())) {
-            err().println(ErrorReporter.NAME + ": " + limits.overBudgetMessage(prompt.tokenCount()));
-            return ExitCodes.OVER_BUDGET;
-        }
-        return ExitCodes.OK;
+        return prompt.tokenCount();
     }
 
-    /** {@code --template}, else the model profile's template. */
-    private ChatTemplate template() {
-        if (template != null) {
-            return ChatTemplate.forName(template.name());
-        }
-        Optional<ModelProfile> profile = ModelProfiles.find(model.model());
-        if (profile.isPresent() && !profile.get().chatTemplate().equals("none")) {
-            return ChatTemplate.forName(profile.get().chatTemplate());
-        }
-        List<String> withTemplate = ModelProfiles.all().stream()
-                .filter(p -> !p.chatTemplate().equals("none")).map(ModelProfile::name).toList();
-        throw CliException.usage("model " + model.model() + " has no chat template; models with one: "
-                + String.join(", ", withTemplate) + " (or give --template llama3|llama2)");
-    }
-
-    private void writeIds(ChatPrompt prompt) {
+    private void writeIds(int[] ids) {
         PrintWriter out = out();
         StringBuilder sb = new StringBuilder();
-        for (int id : prompt.ids()) {
+        for (int id : ids) {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
             sb.append(id);
         }
         out.println(sb);
+    }
+
+    /** A Jinja template's table: each message's share, the overhead, the total. */
+    private void writeTable(List<String> roles, ModelChatTemplate.Accounting a, BudgetOptions.Budget limits) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "role", "tokens"});
+        for (int i = 0; i < roles.size(); i++) {
+            rows.add(new String[] {String.valueOf(i + 1), roles.get(i), Numbers.grouped(a.messages().get(i))});
+        }
+        rows.add(new String[] {"", "overhead", Numbers.grouped(a.overhead())});
+        rows.add(new String[] {"", "total", Numbers.grouped(a.total())});
+        printRows(rows);
+        String share = limits.percentOfWindow(a.total());
+        if (share != null) {
+            out().println(share + " of the " + Numbers.grouped(limits.contextWindow()) + "-token context window");
+        }
     }
 
     private void writeTable(ChatPrompt prompt, BudgetOptions.Budget limits) {
@@ -172,8 +242,17 @@ public final class ChatCommand extends TokenlabSubcommand {
         overhead += prompt.replyOverhead();
         rows.add(new String[] {"", "total", Numbers.grouped(content), Numbers.grouped(overhead),
                 Numbers.grouped(prompt.tokenCount())});
+        printRows(rows);
         String share = limits.percentOfWindow(prompt.tokenCount());
-        int[] widths = new int[5];
+        if (share != null) {
+            out().println(share + " of the " + Numbers.grouped(limits.contextWindow()) + "-token context window");
+        }
+    }
+
+    /** The rows in columns: the first right-aligned, the second (the role) left-aligned, the numbers right-aligned. */
+    private void printRows(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -189,12 +268,9 @@ public final class ChatCommand extends TokenlabSubcommand {
             }
             out.println(line);
         }
-        if (share != null) {
-            out.println(share + " of the " + Numbers.grouped(limits.contextWindow()) + "-token context window");
-        }
     }
 
-    private void writeJson(Tokenizer t, ChatTemplate chatTemplate, ChatPrompt prompt) {
+    private void writeJson(Tokenizer t, dev.tokenlab.budget.ChatTemplate chatTemplate, ChatPrompt prompt) {
         JsonOutput w = new JsonOutput(out()).beginObject()
                 .name("model").value(model.model())
                 .name("tokenizer").value(t.name())
@@ -206,6 +282,21 @@ public final class ChatCommand extends TokenlabSubcommand {
                     .name("overhead").value(m.overhead()).endObject();
         }
         w.endArray().name("replyOverhead").value(prompt.replyOverhead()).endObject();
+        out().println();
+    }
+
+    private void writeJson(Tokenizer t, ChatFormat.Jinja jinja, List<String> roles, ModelChatTemplate.Accounting a) {
+        JsonOutput w = new JsonOutput(out()).beginObject()
+                .name("model").value(model.model())
+                .name("tokenizer").value(t.name())
+                .name("template").value(jinja.name())
+                .name("templateSource").value(jinja.fromFile() ? "file" : "model")
+                .name("count").value(a.total())
+                .name("messages").beginArray();
+        for (int i = 0; i < roles.size(); i++) {
+            w.beginObject().name("role").value(roles.get(i)).name("tokens").value(a.messages().get(i)).endObject();
+        }
+        w.endArray().name("overhead").value(a.overhead()).endObject();
         out().println();
     }
 }

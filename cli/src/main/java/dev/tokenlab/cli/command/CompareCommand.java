@@ -4,9 +4,11 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.chat.ChatPromptTokens;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
+import dev.tokenlab.cli.input.ChatInput;
 import dev.tokenlab.cli.input.TextInput;
 import dev.tokenlab.cli.options.ModelList;
 import dev.tokenlab.cli.render.compare.CompareFormats;
@@ -34,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +75,11 @@ import java.util.stream.Stream;
                 "Models Tokenlab knows but cannot open here (llama2 until it is bundled) are",
                 "skipped with a note on stderr.",
                 "",
+                "A chat (--chat FILE): one row, each model's prompt for the chat as tokenlab",
+                "chat --format ids makes it (the model's own Jinja template, else its",
+                "built-in format); characters, bytes and words are those of the messages'",
+                "text, so the per-token figures include each format's overhead.",
+                "",
                 "Formats:",
                 "  table  aligned text: per model for one input; per input plus a TOTAL row",
                 "         and the totals per model for several.",
@@ -93,6 +101,7 @@ import java.util.stream.Stream;
                 "  tokenlab compare \"I love machine learning!\" -m llama3,cl100k_base",
                 "  tokenlab compare ../shared/corpus/udhr -m llama3,cl100k_base",
                 "  tokenlab compare ../shared/corpus/udhr -m llama3,o200k_base --format csv",
+                "  tokenlab compare --chat dialog.json -m llama3.1,models/qwen3",
                 "  tokenlab compare ../shared/corpus/udhr -m llama3,cl100k_base \\",
                 "      --format html -o udhr.html"})
 public final class CompareCommand extends TokenlabSubcommand {
@@ -117,6 +126,11 @@ public final class CompareCommand extends TokenlabSubcommand {
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = Tokenizers.CORE,
             description = "The engine that runs the tokenizers. Default: ${DEFAULT-VALUE}.")
     String engine;
+
+    @Option(names = "--chat", paramLabel = "FILE",
+            description = "Compare the prompts of a chat (JSON, as tokenlab chat reads it): each model's own chat template,"
+                    + " else its built-in format (see below).")
+    Path chat;
 
     @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "*.txt",
             description = "Which files of a directory to compare, by name. Default: ${DEFAULT-VALUE}.")
@@ -154,12 +168,25 @@ public final class CompareCommand extends TokenlabSubcommand {
             throw new CliException(ExitCodes.NOT_FOUND, "compare needs at least two models that can be opened here; only "
                     + opened.opened().get(0).model() + " can");
         }
-        List<Source> sources = sources();
         List<ModelList.Opened> ms = opened.opened();
         List<PieceView> views = ms.stream().map(m -> Explainers.pieces(m.tokenizer())).toList();
         List<CompareReport.Row> rows = new ArrayList<>();
-        for (Source s : sources) {
-            rows.add(measure(s, ms, views));
+        List<Source> sources;
+        if (chat != null) {
+            if (!inputs.isEmpty() || !files.isEmpty()) {
+                throw CliException.usage("give INPUT/--file or --chat, not both");
+            }
+            String source = chat.toString();
+            String json = TextInput.decodeStrict(TextInput.readFile(chat), source);
+            String content = ChatInput.parseRequest(json, source).messages().stream()
+                    .map(m -> m.get("content") instanceof String c ? c : "").collect(Collectors.joining("\n"));
+            sources = List.of(new Source("chat", source, "", "", content));
+            rows.add(measureChat(sources.get(0), json, ms, views));
+        } else {
+            sources = sources();
+            for (Source s : sources) {
+                rows.add(measure(s, ms, views));
+            }
         }
         order(rows);
         CompareReport.Row total = total(rows, ms.size());
@@ -308,6 +335,25 @@ public final class CompareCommand extends TokenlabSubcommand {
                 return true;
             });
             results.add(new CompareReport.Result(n[0], n[1], n[2]));
+        }
+        String text = s.text();
+        return new CompareReport.Row(s.kind(), s.name(), s.language(), s.languageName(),
+                text.codePointCount(0, text.length()), utf8Length(text), Words.count(text), results);
+    }
+
+    /** A chat's row: each model's prompt (its own chat format) counted; characters, bytes and words of the messages' text. */
+    private static CompareReport.Row measureChat(Source s, String json, List<ModelList.Opened> models, List<PieceView> views) {
+        List<CompareReport.Result> results = new ArrayList<>(models.size());
+        for (int i = 0; i < models.size(); i++) {
+            ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(models.get(i).tokenizer(), models.get(i).model(), json, s.name());
+            int fallback = 0;
+            int unknown = 0;
+            for (TokenSpan span : prompt.spans()) {
+                PieceKind kind = views.get(i).kind(span.id());
+                fallback += kind == PieceKind.BYTE_FALLBACK ? 1 : 0;
+                unknown += kind == PieceKind.UNKNOWN ? 1 : 0;
+            }
+            results.add(new CompareReport.Result(prompt.spans().size(), fallback, unknown));
         }
         String text = s.text();
         return new CompareReport.Row(s.kind(), s.name(), s.language(), s.languageName(),

@@ -2,10 +2,12 @@ package dev.tokenlab.cli.command;
 
 import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.chat.ChatPromptTokens;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
 import dev.tokenlab.cli.options.InputOptions;
+import dev.tokenlab.cli.input.TextInput;
 import dev.tokenlab.cli.options.ModelList;
 import dev.tokenlab.cli.render.JsonOutput;
 import dev.tokenlab.cli.render.Terminal;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,7 +71,8 @@ import java.util.Locale;
                 "  tokenlab show \"I love machine learning!\"        # llama3 and llama2",
                 "  tokenlab show -m llama3,o200k_base --ids \"Hello world\"",
                 "  tokenlab show -f notes.txt -m gpt-4o --color never",
-                "  tokenlab show 😀 -m llama3                       # [<F0><9F><98>|<80>]"})
+                "  tokenlab show 😀 -m llama3                       # [<F0><9F><98>|<80>]",
+                "  tokenlab show --chat dialog.json -m llama3.1,models/qwen3"})
 public final class ShowCommand extends TokenlabSubcommand {
 
     /** Output formats of {@code show}. */
@@ -84,6 +88,11 @@ public final class ShowCommand extends TokenlabSubcommand {
 
     @Mixin
     InputOptions input;
+
+    @Option(names = "--chat", paramLabel = "FILE",
+            description = "Show the prompt of a chat (JSON, as tokenlab chat reads it) instead of a text: each model's own"
+                    + " chat template, else its built-in format (special tokens highlighted).")
+    Path chat;
 
     @Option(names = "--ids", description = "Put each token's id under it (aligned in columns).")
     boolean ids;
@@ -107,10 +116,23 @@ public final class ShowCommand extends TokenlabSubcommand {
     protected int run() {
         String engineName = engine.trim().toLowerCase(Locale.ROOT);
         ModelList.Result opened = ModelList.open(models, engineName, this::note);
-        String text = readInput(input).text();
         List<Block> blocks = new ArrayList<>();
-        for (ModelList.Opened m : opened.opened()) {
-            blocks.add(new Block(m, m.tokenizer().tokenize(text), Explainers.pieces(m.tokenizer())));
+        String text;
+        if (chat != null) {
+            if (input.given()) {
+                throw CliException.usage("give TEXT/--file or --chat, not both");
+            }
+            String source = chat.toString();
+            text = TextInput.decodeStrict(TextInput.readFile(chat), source);
+            for (ModelList.Opened m : opened.opened()) {
+                ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(m.tokenizer(), m.model(), text, source);
+                blocks.add(new Block(m, prompt.spans(), Explainers.pieces(m.tokenizer()), prompt));
+            }
+        } else {
+            text = readInput(input).text();
+            for (ModelList.Opened m : opened.opened()) {
+                blocks.add(new Block(m, m.tokenizer().tokenize(text), Explainers.pieces(m.tokenizer()), null));
+            }
         }
         if (format == Format.json) {
             writeJson(text, engineName, blocks, opened.skipped());
@@ -120,7 +142,8 @@ public final class ShowCommand extends TokenlabSubcommand {
         return ExitCodes.OK;
     }
 
-    private record Block(ModelList.Opened model, List<TokenSpan> spans, PieceView pieces) {
+    /** One model's tokens; {@code prompt} is the chat prompt they are the tokens of (with --chat), else null. */
+    private record Block(ModelList.Opened model, List<TokenSpan> spans, PieceView pieces, ChatPromptTokens.Prompt prompt) {
     }
 
     private void note(String message) {
@@ -143,6 +166,9 @@ public final class ShowCommand extends TokenlabSubcommand {
             StringBuilder header = new StringBuilder();
             header.append(color ? "\u001B[1m" + name + TokenChips.RESET : name).append(": ").append(n)
                     .append(n == 1 ? " token" : " tokens");
+            if (block.prompt() != null) {
+                header.append(" (chat format ").append(block.prompt().format()).append(')');
+            }
             if (b > 0) {
                 int diff = n - first;
                 String firstName = blocks.get(0).model().model();
@@ -191,8 +217,11 @@ public final class ShowCommand extends TokenlabSubcommand {
                     .name("model").value(block.model().model())
                     .name("tokenizer").value(block.model().tokenizer().name())
                     .name("count").value(block.spans().size())
-                    .name("difference").value(block.spans().size() - first)
-                    .name("tokens").beginArray();
+                    .name("difference").value(block.spans().size() - first);
+            if (block.prompt() != null) {
+                json.name("chatFormat").value(block.prompt().format()).name("prompt").value(block.prompt().text());
+            }
+            json.name("tokens").beginArray();
             List<TokenChips.Cell> cells = TokenChips.cells(block.spans(), block.pieces());
             for (int k = 0; k < cells.size(); k++) {
                 TokenSpan s = block.spans().get(k);

@@ -50,6 +50,11 @@ public final class InputOptions {
         return decode(TextInput.readStream(stdin, "stdin"), "stdin");
     }
 
+    /** True when TEXT or {@code --file} was given (for commands with another input, such as {@code show --chat}). */
+    public boolean given() {
+        return text != null || file != null;
+    }
+
     private Input decode(byte[] bytes, String source) {
         return lenient ? TextInput.decodeLenient(bytes, source) : new Input(source, TextInput.decodeStrict(bytes, source));
     }

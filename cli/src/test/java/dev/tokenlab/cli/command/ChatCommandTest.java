@@ -153,8 +153,9 @@ class ChatCommandTest {
 
     @Test
     void templateComesFromTheProfileOrTheOption() {
-        assertEquals(new Cli.Result(2, "", "tokenlab: model cl100k_base has no chat template; models with one: llama3, llama3.1,"
-                        + " llama3.2, llama3.3, llama2 (or give --template llama3|llama2)\n"),
+        assertEquals(new Cli.Result(2, "", "tokenlab: model cl100k_base: cannot use chat template functions because"
+                        + " tokenizer.chat_template is not set and no --template was given (a FILE.jinja, or llama3|llama2);"
+                        + " models with a built-in one: llama3, llama3.1, llama3.2, llama3.3, llama2\n"),
                 Cli.runWithStdin("[]", "chat", "-m", "cl100k_base"));
         assertEquals(2, Cli.runWithStdin("[]", "chat", "-m", "gpt-4o").exitCode());
         assertEquals(new Cli.Result(1, "", "tokenlab: the llama3 chat template needs <|begin_of_text|>, which o200k_base"

@@ -46,7 +46,7 @@ public record CompareReport(List<Model> models, String engine, List<Row> rows, R
     /**
      * One input.
      *
-     * @param kind         {@code text}, {@code file} or {@code total}
+     * @param kind         {@code text}, {@code file}, {@code chat} or {@code total}
      * @param source       {@code TEXT}, the file name (relative to its directory), or {@code TOTAL}
      * @param language     a language tag from the directory's {@code INDEX.tsv}, or empty
      * @param languageName the language's name from {@code INDEX.tsv}, or empty
