@@ -1,6 +1,7 @@
 package dev.tokenlab.server;
 
 import dev.tokenlab.Tokenizer;
+import dev.tokenlab.TokenizerException;
 import dev.tokenlab.budget.ChatMessage;
 import dev.tokenlab.budget.ChatPrompt;
 import dev.tokenlab.budget.ChatTemplate;
@@ -58,7 +59,12 @@ final class Chats {
         for (Fields m : messages) {
             plain.add(new ChatMessage(m.text("role"), m.text("content")));
         }
-        ChatPrompt prompt = ChatTemplate.forName(chosen).render(tokenizer, plain);
+        ChatPrompt prompt;
+        try {
+            prompt = ChatTemplate.forName(chosen).render(tokenizer, plain);
+        } catch (TokenizerException lacksTheFormatsTokens) { // llama3's format on llama2: the request's choice, not a bug
+            throw ApiException.badRequest(lacksTheFormatsTokens.getMessage());
+        }
         int[] ids = prompt.ids();
         int overhead = prompt.replyOverhead();
         if (!addGenerationPrompt) {

@@ -71,6 +71,9 @@ class ApiErrorsTest {
         refused(400, "field \"max_tokens\" must be an integer from 1 to 2147483647, not 0", api.post("/v1/chunk", "{\"text\":\"x\",\"max_tokens\":0}"));
         refused(400, "unknown field \"messages[0].colour\"; this route takes " + Chats.MESSAGE_FIELDS.stream().sorted().toList(),
                 api.post("/v1/chat", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\",\"colour\":1}]}"));
+        // found by RequestFuzzTest#fields: a built-in format the model lacks the tokens for was a 500
+        refused(400, "the llama3 chat template needs <|begin_of_text|>, which llama2 does not have", api.post("/v1/chat",
+                "{\"model\":\"llama2\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"template\":\"llama3\"}"));
         assertTrue(api.post("/v1/count", "{\"text\":\"a\",\"text\":\"b\"}").json().get("error").get("message").asText()
                 .startsWith("bad JSON: Duplicate field 'text'"));
     }
