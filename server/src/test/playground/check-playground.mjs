@@ -9,6 +9,8 @@
 //     (same ids, in order), and its count is shown;
 //   - clicking a token shows its trace, and the trace names the token's merges (from /v1/explain);
 //   - in chat mode, the count the page shows for llama3.1 equals CHAT_COUNT, special tokens are marked;
+//   - in compare mode, a pasted document (COMPARE_FILE) shows each model's tokens and the words exactly as
+//     `tokenlab compare --format json` (COMPARE_JSON, a file) counts them;
 //   - the state is in the URL: reloading the page's URL restores the text and the models;
 //   - the page's script runs without errors, and nothing is fetched from anywhere but the server.
 // It saves a screenshot of the text mode to SCREENSHOT.png.
@@ -16,7 +18,7 @@
 // playwright-core is found in PLAYWRIGHT_CORE_DIR (the folder of the installed package), else the usual way.
 
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,11 +119,32 @@ try {
   const specials = await page.$$eval('.panel[data-model="llama3.1"] .chip.special', (c) => c.map((x) => x.textContent));
   if (!specials.includes('<|begin_of_text|>') || !specials.includes('<|eot_id|>')) fail('chat mode does not mark the special tokens: ' + specials);
 
+  // compare mode: a pasted document's totals equal tokenlab compare's
+  let compared2 = 'not run (no COMPARE_FILE)';
+  if (process.env.COMPARE_FILE) {
+    const expected = JSON.parse(readFileSync(process.env.COMPARE_JSON, 'utf8')).inputs[0];
+    const models = expected.results.map((r) => r.model);
+    await page.goto(base + '/#mode=compare&models=' + models.join(','));
+    await page.fill('#text', readFileSync(process.env.COMPARE_FILE, 'utf8'));
+    await page.waitForFunction((n) => document.querySelectorAll('#compare-table td.count').length === n
+      && document.querySelector('.panel p.stats').textContent.length > 0, models.length);
+    for (const r of expected.results) {
+      const shown = Number(await page.textContent(`#compare-table tr[data-model="${r.model}"] td.count`));
+      if (shown !== r.tokens) fail(`compare mode: ${r.model} shows ${shown} tokens, tokenlab compare counts ${r.tokens}`);
+    }
+    const note = await page.textContent('.panel p.stats');
+    if (!note.includes(`${expected.characters} characters`) || !note.includes(`${expected.words} words`)) {
+      fail(`compare mode: "${note}" is not ${expected.characters} characters and ${expected.words} words`);
+    }
+    compared2 = expected.results.map((r) => `${r.model} ${r.tokens}`).join(', ') + `, ${expected.words} words`;
+  }
+
   if (pageErrors.length) fail('script errors: ' + pageErrors.join('; '));
   if (outside.length) fail('the page asked for something outside the server: ' + outside.join(', '));
   if (failures.length === 0) {
     console.log(`playground check passed: ${compared} models' chips equal /v1/tokenize, the trace of a click,`
-      + ` chat count ${chatCount} = tokenlab chat, the URL restores the state, no outside requests; screenshot ${screenshot}`);
+      + ` chat count ${chatCount} = tokenlab chat, compare mode = tokenlab compare (${compared2}),`
+      + ` the URL restores the state, no outside requests; screenshot ${screenshot}`);
   }
 } catch (e) {
   fail(String(e && e.stack || e));

@@ -7,7 +7,9 @@ import dev.tokenlab.Decoded;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.budget.Chunk;
 import dev.tokenlab.budget.TokenBudget;
+import dev.tokenlab.explain.Words;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -42,14 +44,20 @@ final class TextApi {
         return answer;
     }
 
-    /** {@code POST /v1/count}: the number of tokens, and of characters (UTF-16 code units and code points). */
+    /**
+     * {@code POST /v1/count}: the number of tokens, and the text's characters (code points), UTF-8 bytes and words
+     * ({@link Words}: the rule {@code tokenlab compare} counts fertility by), for ratios such as the playground's
+     * compare mode shows.
+     */
     JsonNode count(ObjectNode request) {
         Fields f = Fields.of(request, ENCODE_FIELDS);
         String model = f.text("model", defaultModel);
         Tokenizer t = models.open(model, f.bool("add_special", false));
         String text = f.text("text");
         int count = t.count(text, Tokens.policy(f.choice("special", "text", Tokens.POLICIES)));
-        return head(model, t).put("count", count).put("characters", text.codePointCount(0, text.length()));
+        Words.Count words = Words.count(text);
+        return head(model, t).put("count", count).put("characters", text.codePointCount(0, text.length()))
+                .put("bytes", text.getBytes(StandardCharsets.UTF_8).length).put("words", words.words()).put("spaceless_characters", words.spacelessCharacters());
     }
 
     /** {@code POST /v1/decode}: ids back to text, and whether the bytes were valid UTF-8. */

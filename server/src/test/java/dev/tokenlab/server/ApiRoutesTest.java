@@ -60,6 +60,17 @@ class ApiRoutesTest {
     }
 
     @Test
+    void countGivesTheTextsCharactersBytesAndWordsAsCompareCountsThem() {
+        String text = "I love 東京 — don't 🦙";
+        JsonNode n = api.ok("/v1/count", "{\"model\":\"llama3\",\"text\":\"" + text + "\"}");
+        assertEquals(Tokenizers.get("llama3").count(text), n.get("count").asInt());
+        assertEquals(text.codePointCount(0, text.length()), n.get("characters").asInt());
+        assertEquals(text.getBytes(StandardCharsets.UTF_8).length, n.get("bytes").asInt());
+        assertEquals(6, n.get("words").asInt()); // I, love, 東, 京, don, t
+        assertEquals(2, n.get("spaceless_characters").asInt());
+    }
+
+    @Test
     void tokenizeGivesEncodesIdsAndBothOffsets() {
         for (String model : List.of("llama3", "llama2", "gpt-4o", "cl100k_base")) {
             Tokenizer t = Tokenizers.get(model);
