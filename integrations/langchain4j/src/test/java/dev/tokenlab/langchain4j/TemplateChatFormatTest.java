@@ -3,7 +3,6 @@ package dev.tokenlab.langchain4j;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +37,7 @@ class TemplateChatFormatTest {
         Tokenizer tokenizer = load(model);
         TokenlabTokenCountEstimator estimator = new TokenlabTokenCountEstimator(tokenizer);
         assertEquals(ChatFormat.TEMPLATE, estimator.chatFormat());
-        List<ChatMessage> dialog = alternating(script(9));
+        List<ChatMessage> dialog = alternating(ScriptedConversation.of(9));
         List<Map<String, Object>> asTransformers = dialog.stream()
                 .map(m -> LangChain4jMessages.toTransformers(m).orElseThrow()).toList();
         int expected = ModelChatTemplate.of(tokenizer).count(asTransformers, true, Map.of(), RenderOptions.defaults());
@@ -50,7 +48,7 @@ class TemplateChatFormatTest {
     @ValueSource(strings = {"hf/qwen3", "hf/deepseek_v3"})
     void chatMlStyleTemplatesAddUpMessageByMessage(String model) {
         TokenlabTokenCountEstimator estimator = new TokenlabTokenCountEstimator(load(model));
-        List<ChatMessage> script = script(60);
+        List<ChatMessage> script = ScriptedConversation.of(60);
         for (int n = 2; n <= script.size(); n++) {
             List<ChatMessage> dialog = script.subList(0, n);
             if (dialog.get(n - 1) instanceof AiMessage) {
@@ -83,7 +81,7 @@ class TemplateChatFormatTest {
         ChatMemory memory = TokenWindowChatMemory.withMaxTokens(maxTokens, estimator);
         int evicted = 0;
         int added = 0;
-        for (ChatMessage message : script(200)) {
+        for (ChatMessage message : ScriptedConversation.of(200)) {
             memory.add(message);
             added++;
             List<ChatMessage> held = memory.messages();
@@ -134,23 +132,5 @@ class TemplateChatFormatTest {
     private static List<ChatMessage> alternating(List<ChatMessage> script) {
         return script.stream().filter(m -> !(m instanceof ToolExecutionResultMessage)
                 && !(m instanceof AiMessage ai && ai.hasToolExecutionRequests())).toList();
-    }
-
-    /** A system message, then user and assistant in turn, with a tool call and its result every tenth turn. */
-    private static List<ChatMessage> script(int n) {
-        List<ChatMessage> script = new ArrayList<>();
-        script.add(SystemMessage.from("You retell Botchan, one sentence at a time."));
-        List<String> sentences = CorpusSentences.botchan(n);
-        for (int i = 0; i < sentences.size(); i++) {
-            String sentence = sentences.get(i);
-            if (i % 10 == 9) {
-                script.add(AiMessage.from(List.of(ToolExecutionRequest.builder().id("call" + i).name("lookup")
-                        .arguments("{\"sentence\": " + i + "}").build())));
-                script.add(ToolExecutionResultMessage.from("call" + i, "lookup", sentence));
-            } else {
-                script.add(i % 2 == 0 ? UserMessage.from(sentence) : AiMessage.from(sentence));
-            }
-        }
-        return script;
     }
 }

@@ -1,11 +1,8 @@
 package dev.tokenlab.langchain4j;
 
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.TokenWindowChatMemory;
 import dev.tokenlab.Tokenizer;
@@ -34,7 +31,7 @@ class TokenWindowChatMemoryTest {
     @ValueSource(ints = {64, 300, 1_000}) // 64: some sentences do not fit at all
     void theMemorysPromptAlwaysFitsItsWindow(int maxTokens) {
         ChatMemory memory = TokenWindowChatMemory.withMaxTokens(maxTokens, ESTIMATOR);
-        List<ChatMessage> script = script(200);
+        List<ChatMessage> script = ScriptedConversation.of(200);
         List<ChatMessage> added = new ArrayList<>();
         int evictions = 0;
         for (ChatMessage message : script) {
@@ -65,7 +62,7 @@ class TokenWindowChatMemoryTest {
     @Test
     void theSystemMessageStaysAndCounts() {
         ChatMemory memory = TokenWindowChatMemory.withMaxTokens(100, ESTIMATOR);
-        script(40).forEach(memory::add);
+        ScriptedConversation.of(40).forEach(memory::add);
         List<ChatMessage> held = memory.messages();
         assertTrue(held.get(0) instanceof SystemMessage);
         assertEquals(tokenlabChatCount(held), ESTIMATOR.estimateTokenCountInMessages(held));
@@ -74,23 +71,5 @@ class TokenWindowChatMemoryTest {
     /** What {@code tokenlab chat -m llama3 --format count} totals for the messages. */
     private static int tokenlabChatCount(List<ChatMessage> messages) {
         return ChatTemplate.forName("llama3").render(LLAMA3, LangChain4jMessages.toTokenlab(messages)).tokenCount();
-    }
-
-    /** A system message, then user and assistant in turn, with a tool call and its result every tenth turn. */
-    private static List<ChatMessage> script(int n) {
-        List<ChatMessage> script = new ArrayList<>();
-        script.add(SystemMessage.from("You retell Botchan, one sentence at a time."));
-        List<String> sentences = CorpusSentences.botchan(n);
-        for (int i = 0; i < sentences.size(); i++) {
-            String sentence = sentences.get(i);
-            if (i % 10 == 9) {
-                script.add(AiMessage.from(List.of(ToolExecutionRequest.builder().id("call" + i).name("lookup")
-                        .arguments("{\"sentence\": " + i + "}").build())));
-                script.add(ToolExecutionResultMessage.from("call" + i, "lookup", sentence));
-            } else {
-                script.add(i % 2 == 0 ? UserMessage.from(sentence) : AiMessage.from(sentence));
-            }
-        }
-        return script;
     }
 }
