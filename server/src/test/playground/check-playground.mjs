@@ -7,6 +7,8 @@
 // playwright-core) and fails (exit 1) unless:
 //   - after typing a text, each selected model's chips are exactly the tokens /v1/tokenize gives for it
 //     (same ids, in order), and its count is shown;
+//   - with special tokens allowed and BOS added, llama3's chips equal /v1/tokenize's with those options, and
+//     <|begin_of_text|> and <|eot_id|> are the special chips;
 //   - clicking a token shows its trace, and the trace names the token's merges (from /v1/explain);
 //   - in chat mode, the count the page shows for llama3.1 equals CHAT_COUNT, special tokens are marked;
 //   - in compare mode, a pasted document (COMPARE_FILE) shows each model's tokens and the words exactly as
@@ -39,8 +41,8 @@ const CHAT = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content:
 const failures = [];
 const fail = (message) => failures.push(message);
 
-async function tokenize(model, text) {
-  const r = await fetch(base + '/v1/tokenize', { method: 'POST', body: JSON.stringify({ model, text }) });
+async function tokenize(model, text, options = {}) {
+  const r = await fetch(base + '/v1/tokenize', { method: 'POST', body: JSON.stringify(Object.assign({ model, text }, options)) });
   return (await r.json()).ids;
 }
 
@@ -102,6 +104,23 @@ try {
   if (!trace.includes('unhappiness" (chars') || !trace.includes('→ appiness') || !trace.includes('(rank ')) {
     fail('the trace of "appiness" does not show its merges: ' + trace.slice(0, 400));
   }
+
+  // special tokens allowed and BOS added: <|eot_id|> in the text becomes one special chip, and llama3's chips equal
+  // /v1/tokenize with the same options
+  await page.selectOption('#special', 'allow');
+  await page.check('#add-special');
+  const withSpecials = await tokenize('llama3', TEXT, { special: 'allow', add_special: true });
+  await page.waitForFunction((ids) => {
+    const shown = [...document.querySelectorAll('.panel[data-model="llama3"] .chip')].map((c) => Number(c.dataset.id));
+    return JSON.stringify(shown) === JSON.stringify(ids);
+  }, withSpecials).catch(() => fail('with special tokens allowed and BOS added, llama3\'s chips are not /v1/tokenize\'s ' + withSpecials));
+  const specialChips = await page.$$eval('.panel[data-model="llama3"] .chip.special', (c) => c.map((x) => x.firstChild.textContent));
+  if (JSON.stringify(specialChips) !== JSON.stringify(['<|begin_of_text|>', '<|eot_id|>'])) {
+    fail('with special tokens allowed, the special chips are ' + JSON.stringify(specialChips));
+  }
+  if (!withSpecials.includes(128009) || withSpecials[0] !== 128000) fail('/v1/tokenize did not allow <|eot_id|> or add BOS: ' + withSpecials);
+  await page.selectOption('#special', 'text');
+  await page.uncheck('#add-special');
 
   // the state is in the URL
   const url = page.url();
