@@ -109,4 +109,17 @@ public final class ChatFormats {
             throw new CliException(ExitCodes.ERROR, file + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Refuses the flags only a Jinja template reads ({@code --tools}, {@code --var}, {@code --date},
+     * {@code --no-generation-prompt}) when {@code model}'s format is core's built-in one.
+     *
+     * @throws CliException (usage) naming the format
+     */
+    public static void refuseJinjaFlags(String model, ChatFormat format, ChatSettings settings) {
+        if (!(format instanceof ChatFormat.Jinja) && settings.anyGiven()) {
+            throw CliException.usage("--tools, --var, --date and --no-generation-prompt are for a Jinja chat template;"
+                    + " " + model + " uses core's built-in " + format.name() + " format here");
+        }
+    }
 }

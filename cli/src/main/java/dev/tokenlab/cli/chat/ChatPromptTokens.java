@@ -37,11 +37,21 @@ public final class ChatPromptTokens {
      * @param source the chat file's name, for messages
      */
     public static Prompt of(Tokenizer tokenizer, String model, String json, String source) {
-        ChatFormat format = ChatFormats.choose(tokenizer, model, null, null);
+        return of(tokenizer, model, json, source, ChatChoice.none());
+    }
+
+    /**
+     * As above, with the format and the flags the command line chose ({@code --template}, {@code --var} …).
+     *
+     * @throws CliException (usage) for flags only a Jinja template reads when the model's format is a built-in one
+     */
+    public static Prompt of(Tokenizer tokenizer, String model, String json, String source, ChatChoice choice) {
+        ChatFormat format = ChatFormats.choose(tokenizer, model, choice.template(), choice.templateName());
         if (format instanceof ChatFormat.Jinja jinja) {
-            String text = new JinjaChat(jinja, ChatInput.parseRequest(json, source), ChatSettings.none(), source).text();
+            String text = new JinjaChat(jinja, ChatInput.parseRequest(json, source), choice.settings(), source).text();
             return new Prompt(format.name(), text, tokenizer.tokenize(text, SpecialTokens.allowAll()));
         }
+        ChatFormats.refuseJinjaFlags(model, format, choice.settings());
         ChatPrompt prompt;
         try {
             prompt = ((ChatFormat.BuiltIn) format).template().render(tokenizer, ChatInput.parse(json, source));

@@ -4,6 +4,7 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.budget.ChatMessage;
 import dev.tokenlab.budget.ChatPrompt;
+import dev.tokenlab.cli.chat.ChatChoice;
 import dev.tokenlab.cli.chat.ChatFormat;
 import dev.tokenlab.cli.chat.ChatFormats;
 import dev.tokenlab.cli.chat.ChatSettings;
@@ -123,7 +124,7 @@ public final class ChatCommand extends TokenlabSubcommand {
         }
         Tokenizer t = model.open();
         ChatFormat chatFormat = ChatFormats.choose(t, model.model(), chat.template, chat.templateName);
-        ChatSettings settings = new ChatSettings(chat.tools(), chat.addGenerationPrompt(), chat.variables(), chat.now());
+        ChatSettings settings = choice(chat).settings();
         BudgetOptions.Budget limits = budget.resolve(model.model(), t);
         Path path = file != null ? file : fileOption;
         String source;
@@ -139,10 +140,7 @@ public final class ChatCommand extends TokenlabSubcommand {
         if (chatFormat instanceof ChatFormat.Jinja jinja) {
             count = runJinja(t, jinja, new JinjaChat(jinja, ChatInput.parseRequest(json, source), settings, source), limits);
         } else {
-            if (settings.anyGiven()) {
-                throw CliException.usage("--tools, --var, --date and --no-generation-prompt are for a Jinja chat template;"
-                        + " " + model.model() + " uses core's built-in " + chatFormat.name() + " format here");
-            }
+            ChatFormats.refuseJinjaFlags(model.model(), chatFormat, settings);
             count = runBuiltIn(t, ((ChatFormat.BuiltIn) chatFormat).template(), ChatInput.parse(json, source), source, limits);
         }
         if (limits.isOver(count)) {
@@ -298,5 +296,11 @@ public final class ChatCommand extends TokenlabSubcommand {
         }
         w.endArray().name("overhead").value(a.overhead()).endObject();
         out().println();
+    }
+
+    /** The chat format and flags {@code options} give: for {@code chat}, {@code show --chat} and {@code compare --chat}. */
+    static ChatChoice choice(ChatOptions options) {
+        return new ChatChoice(options.template, options.templateName,
+                new ChatSettings(options.tools(), options.addGenerationPrompt(), options.variables(), options.now()));
     }
 }

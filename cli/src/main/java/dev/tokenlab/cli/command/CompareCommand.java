@@ -4,12 +4,14 @@ import dev.tokenlab.SpecialTokens;
 import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizer;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.chat.ChatChoice;
 import dev.tokenlab.cli.chat.ChatPromptTokens;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
 import dev.tokenlab.cli.input.ChatInput;
 import dev.tokenlab.cli.input.TextInput;
+import dev.tokenlab.cli.options.ChatOptions;
 import dev.tokenlab.cli.options.ModelList;
 import dev.tokenlab.cli.render.compare.CompareFormats;
 import dev.tokenlab.cli.render.compare.CompareHtml;
@@ -19,6 +21,7 @@ import dev.tokenlab.explain.PieceKind;
 import dev.tokenlab.explain.PieceView;
 import dev.tokenlab.explain.Words;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -132,6 +135,9 @@ public final class CompareCommand extends TokenlabSubcommand {
                     + " else its built-in format (see below).")
     Path chat;
 
+    @Mixin
+    ChatOptions chatOptions;
+
     @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "*.txt",
             description = "Which files of a directory to compare, by name. Default: ${DEFAULT-VALUE}.")
     String glob;
@@ -172,6 +178,10 @@ public final class CompareCommand extends TokenlabSubcommand {
         List<PieceView> views = ms.stream().map(m -> Explainers.pieces(m.tokenizer())).toList();
         List<CompareReport.Row> rows = new ArrayList<>();
         List<Source> sources;
+        ChatChoice choice = ChatCommand.choice(chatOptions);
+        if (chat == null && choice.anyGiven()) {
+            throw CliException.usage("--template, --template-name, --tools, --var, --date and --no-generation-prompt go with --chat");
+        }
         if (chat != null) {
             if (!inputs.isEmpty() || !files.isEmpty()) {
                 throw CliException.usage("give INPUT/--file or --chat, not both");
@@ -181,7 +191,7 @@ public final class CompareCommand extends TokenlabSubcommand {
             String content = ChatInput.parseRequest(json, source).messages().stream()
                     .map(m -> m.get("content") instanceof String c ? c : "").collect(Collectors.joining("\n"));
             sources = List.of(new Source("chat", source, "", "", content));
-            rows.add(measureChat(sources.get(0), json, ms, views));
+            rows.add(measureChat(sources.get(0), json, choice, ms, views));
         } else {
             sources = sources();
             for (Source s : sources) {
@@ -342,10 +352,11 @@ public final class CompareCommand extends TokenlabSubcommand {
     }
 
     /** A chat's row: each model's prompt (its own chat format) counted; characters, bytes and words of the messages' text. */
-    private static CompareReport.Row measureChat(Source s, String json, List<ModelList.Opened> models, List<PieceView> views) {
+    private static CompareReport.Row measureChat(Source s, String json, ChatChoice choice, List<ModelList.Opened> models,
+                                                 List<PieceView> views) {
         List<CompareReport.Result> results = new ArrayList<>(models.size());
         for (int i = 0; i < models.size(); i++) {
-            ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(models.get(i).tokenizer(), models.get(i).model(), json, s.name());
+            ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(models.get(i).tokenizer(), models.get(i).model(), json, s.name(), choice);
             int fallback = 0;
             int unknown = 0;
             for (TokenSpan span : prompt.spans()) {

@@ -2,12 +2,14 @@ package dev.tokenlab.cli.command;
 
 import dev.tokenlab.TokenSpan;
 import dev.tokenlab.Tokenizers;
+import dev.tokenlab.cli.chat.ChatChoice;
 import dev.tokenlab.cli.chat.ChatPromptTokens;
 import dev.tokenlab.cli.exit.CliException;
 import dev.tokenlab.cli.exit.ErrorReporter;
 import dev.tokenlab.cli.exit.ExitCodes;
-import dev.tokenlab.cli.options.InputOptions;
 import dev.tokenlab.cli.input.TextInput;
+import dev.tokenlab.cli.options.ChatOptions;
+import dev.tokenlab.cli.options.InputOptions;
 import dev.tokenlab.cli.options.ModelList;
 import dev.tokenlab.cli.render.JsonOutput;
 import dev.tokenlab.cli.render.Terminal;
@@ -94,6 +96,9 @@ public final class ShowCommand extends TokenlabSubcommand {
                     + " chat template, else its built-in format (special tokens highlighted).")
     Path chat;
 
+    @Mixin
+    ChatOptions chatOptions;
+
     @Option(names = "--ids", description = "Put each token's id under it (aligned in columns).")
     boolean ids;
 
@@ -118,6 +123,10 @@ public final class ShowCommand extends TokenlabSubcommand {
         ModelList.Result opened = ModelList.open(models, engineName, this::note);
         List<Block> blocks = new ArrayList<>();
         String text;
+        ChatChoice choice = ChatCommand.choice(chatOptions);
+        if (chat == null && choice.anyGiven()) {
+            throw CliException.usage("--template, --template-name, --tools, --var, --date and --no-generation-prompt go with --chat");
+        }
         if (chat != null) {
             if (input.given()) {
                 throw CliException.usage("give TEXT/--file or --chat, not both");
@@ -125,7 +134,7 @@ public final class ShowCommand extends TokenlabSubcommand {
             String source = chat.toString();
             text = TextInput.decodeStrict(TextInput.readFile(chat), source);
             for (ModelList.Opened m : opened.opened()) {
-                ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(m.tokenizer(), m.model(), text, source);
+                ChatPromptTokens.Prompt prompt = ChatPromptTokens.of(m.tokenizer(), m.model(), text, source, choice);
                 blocks.add(new Block(m, prompt.spans(), Explainers.pieces(m.tokenizer()), prompt));
             }
         } else {

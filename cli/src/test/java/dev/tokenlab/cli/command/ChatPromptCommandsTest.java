@@ -68,4 +68,31 @@ class ChatPromptCommandsTest {
         assertEquals(new Cli.Result(2, "", "tokenlab: give INPUT/--file or --chat, not both\n"),
                 Cli.run("compare", "hi", "--chat", chat.toString(), "-m", "llama3.1," + qwen));
     }
+
+    @Test
+    void theChatFlagsChooseTheTemplateForShowAndCompareToo() throws IOException {
+        Path chat = Files.writeString(dir.resolve("c.json"), CHAT);
+        Path template = Files.writeString(dir.resolve("t.jinja"),
+                "{% for m in messages %}[{{ m.role }}] {{ m.content }}{% endfor %}{% if greeting %} {{ greeting }}{% endif %}");
+        String qwen = HfModels.folder("qwen3").toString();
+        Tokenizer t = Tokenizers.load(HfModels.folder("qwen3"));
+        String prompt = "[user] Hi <|eot_id|> 😀 hello";
+        Cli.Result json = Cli.run("show", "--chat", chat.toString(), "-m", qwen, "--template", template.toString(),
+                "--var", "greeting=hello", "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"prompt\":\"" + prompt.replace("\"", "\\\"") + "\""), json.out());
+        Cli.Result csv = Cli.run("compare", "--chat", chat.toString(), "-m", qwen + ",llama3", "--template", template.toString(),
+                "--var", "greeting=hello", "--format", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertTrue(csv.out().contains("," + qwen + ",") && csv.out().contains("," + t.count(prompt, SpecialTokens.allowAll()) + ",15,18,3,"),
+                csv.out());
+        assertTrue(csv.out().contains(",llama3,llama3," + Tokenizers.get("llama3").count(prompt, SpecialTokens.allowAll()) + ",15,18,3,"),
+                csv.out());
+        String withoutChat = "tokenlab: --template, --template-name, --tools, --var, --date and --no-generation-prompt go with --chat\n";
+        assertEquals(new Cli.Result(2, "", withoutChat), Cli.run("show", "hi", "--var", "a=1"));
+        assertEquals(new Cli.Result(2, "", withoutChat), Cli.run("compare", "hi", "-m", "llama3,llama2", "--template", template.toString()));
+        assertEquals(new Cli.Result(2, "", "tokenlab: --tools, --var, --date and --no-generation-prompt are for a Jinja chat"
+                        + " template; llama3.1 uses core's built-in llama3 format here\n"),
+                Cli.run("show", "--chat", chat.toString(), "-m", "llama3.1", "--var", "a=1"));
+    }
 }
