@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Decides whether a {@code tokenizer.json} pipeline can run on {@link DirectByteLevel}, and builds it:
  * a byte-level BPE (no prefix, suffix or byte fallback) behind Isolated {@code Split}s and a final
- * ByteLevel without prefix space (or a ByteLevel that splits with GPT-2's pattern itself). Patterns
+ * ByteLevel without prefix space (or a ByteLevel that splits with GPT-2's pattern itself), where no Split
+ * pattern may match the empty string (Hugging Face cuts at an empty match, the direct path does not). Patterns
  * core has a hand-written scanner for (Llama 3's, Qwen's, o200k's, DeepSeek V3's three) run on it; others on the
  * regex engine.
  */
@@ -54,7 +55,12 @@ final class DirectPaths {
                         || !step.object("pattern").has("Regex")) {
                     return Optional.empty();
                 }
-                splits.add(scanner(step.object("pattern").string("Regex")));
+                PreTokenizer split = scanner(step.object("pattern").string("Regex"));
+                if (split instanceof RegexPreTokenizer regex && regex.mayMatchEmpty()) {
+                    // Hugging Face cuts the text at an empty match; the direct path's pieces skip it
+                    return Optional.empty();
+                }
+                splits.add(split);
             }
             if (!steps.object(steps.size() - 1).string("type").equals("ByteLevel")) {
                 return Optional.empty();

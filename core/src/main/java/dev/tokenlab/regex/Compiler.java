@@ -59,9 +59,10 @@ final class Compiler {
     /**
      * The compiled pattern: its program, its lookarounds' programs, and facts for the search loop: the
      * code points a match can start with when it cannot be empty (null: any start may match), whether
-     * matches can only start at the haystack's start, and how far lookbehinds reach back, in UTF-16 units.
+     * matches can only start at the haystack's start, how far lookbehinds reach back, in UTF-16 units, and whether
+     * a match may be empty (conservative: yes for any pattern that might).
      */
-    record Compiled(Program main, Program[] subs, ClassMatcher prefilter, boolean anchored, int backReach) {
+    record Compiled(Program main, Program[] subs, ClassMatcher prefilter, boolean anchored, int backReach, boolean mayMatchEmpty) {
     }
 
     static Compiled compile(String pattern) {
@@ -75,9 +76,10 @@ final class Compiler {
                 backReach = (int) Math.min(Integer.MAX_VALUE / 4, backReach + 2L * p.maxLength);
             }
         }
-        CodePointSet first = Analysis.nullable(root) ? CodePointSet.ALL : Analysis.first(root);
+        boolean nullable = Analysis.nullable(root);
+        CodePointSet first = nullable ? CodePointSet.ALL : Analysis.first(root);
         ClassMatcher prefilter = first.isAll() ? null : new ClassMatcher(first);
-        return new Compiled(main, subs.toArray(new Program[0]), prefilter, anchored(root), backReach);
+        return new Compiled(main, subs.toArray(new Program[0]), prefilter, anchored(root), backReach, nullable);
     }
 
     /** Whether every match must start at the start of the haystack. */

@@ -123,6 +123,15 @@ public final class Regex {
         return pattern;
     }
 
+    /**
+     * Whether the pattern may match the empty string somewhere (conservative: a lookaround or an optional part
+     * may say yes where no text gives an empty match). An empty match splits a Hugging Face {@code Split}'s
+     * text where a tiktoken-style pre-tokenizer skips it, so callers that rely on the two agreeing ask this.
+     */
+    public boolean mayMatchEmpty() {
+        return compiled.mayMatchEmpty();
+    }
+
     /** A match: UTF-16 indexes {@code [start, end)} into the text searched. */
     public record Match(int start, int end) {
     }

@@ -34,6 +34,11 @@ public final class RegexPreTokenizer implements PreTokenizer {
         return regex.pattern();
     }
 
+    /** Whether the pattern may match the empty string ({@link Regex#mayMatchEmpty()}). */
+    public boolean mayMatchEmpty() {
+        return regex.mayMatchEmpty();
+    }
+
     @Override
     public boolean split(CharSequence text, int from, int to, PieceSink sink) {
         return regex.findAll(text, from, to, (start, end) -> start == end || sink.piece(start, end));

@@ -168,4 +168,16 @@ class RegexSemanticsTest {
         assertArrayEquals(new int[] {0x10D50, 0x10D70}, CaseFolding.orbit(0x10D70), "Unicode 16 Garay");
         assertArrayEquals(new int[] {0x10570, 0x10597}, CaseFolding.orbit(0x10570), "Unicode 14 Vithkuqi");
     }
+
+    /** What the tokenizer.json direct path asks before it trusts a Split pattern (an empty match cuts in Hugging Face). */
+    @Test
+    void mayMatchEmptyIsTrueForEveryPatternThatCan() {
+        for (String p : List.of("\\p{N}{0,3}", "a*", "(?:x|)", "(?=a)", "\\b", "^", "(?:ab)?", "a*b*")) {
+            assertTrue(Regex.compile(p).mayMatchEmpty(), p);
+            assertTrue(Regex.compile(p).findAll("").size() + Regex.compile(p).findAll("ab a").size() > 0, p);
+        }
+        for (String p : List.of("\\p{N}{1,3}", "a+", "(?:x|y)", "\\s+(?!\\S)|\\s+", "'s|'t| ?\\p{L}+| ?\\p{N}+")) {
+            assertFalse(Regex.compile(p).mayMatchEmpty(), p);
+        }
+    }
 }
